@@ -1,0 +1,1 @@
+//! Phaen's own generator of plausible Thai plans, in its own words (no seed text).
