@@ -59,7 +59,10 @@ impl ElementKind {
             Goal => matches!(parent, Mission | StrategicIssue),
             StrategicIssue => matches!(parent, Mission | Goal),
             Strategy => matches!(parent, Mission | Goal | StrategicIssue | Strategy),
-            Guideline => matches!(parent, Mission | Goal | StrategicIssue | Strategy | Guideline),
+            Guideline => matches!(
+                parent,
+                Mission | Goal | StrategicIssue | Strategy | Guideline
+            ),
             Group => matches!(parent, StrategicIssue | Strategy | Goal | Group),
             Project => matches!(
                 parent,

@@ -61,7 +61,10 @@ impl Baht {
 
     /// Reads an amount as written ('1,250,000', '๕', '20,000 บาท') in the given unit.
     pub fn parse_in(input: &str, unit: MoneyUnit) -> Result<Self> {
-        let number = input.trim().trim_end_matches("ล้านบาท").trim_end_matches("บาท");
+        let number = input
+            .trim()
+            .trim_end_matches("ล้านบาท")
+            .trim_end_matches("บาท");
         Baht::from_unit(parse_decimal(number)?, unit)
     }
 

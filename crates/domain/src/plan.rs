@@ -145,7 +145,9 @@ fn last_valid_day(year: i32, month: u8, day: u8) -> Option<NaiveDate> {
 }
 
 /// Where a plan stands in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanStatus {
     Draft,

@@ -26,7 +26,11 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {} ({})", self.path, self.message_en, self.message_th)
+        write!(
+            f,
+            "{}: {} ({})",
+            self.path, self.message_en, self.message_th
+        )
     }
 }
 
@@ -49,7 +53,11 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
         c.add("title", "ต้องมีชื่อแผน", "the plan needs a title");
     }
     if plan.period.from > plan.period.to {
-        c.add("period", "ปีสิ้นสุดอยู่ก่อนปีเริ่มต้น", "the period ends before it starts");
+        c.add(
+            "period",
+            "ปีสิ้นสุดอยู่ก่อนปีเริ่มต้น",
+            "the period ends before it starts",
+        );
     } else if plan.period.to.get() - plan.period.from.get() >= MAX_PERIOD_YEARS {
         c.add(
             "period",
@@ -60,17 +68,21 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
     if plan.status.needs_approval() && plan.approval.is_none() {
         c.add(
             "approval",
+            format!("แผนสถานะ '{}' ต้องมีบันทึกการอนุมัติ", plan.status.label_th()),
             format!(
-                "แผนสถานะ '{}' ต้องมีบันทึกการอนุมัติ",
-                plan.status.label_th()
+                "a plan that is {} needs its approval record",
+                plan.status.as_str()
             ),
-            format!("a plan that is {} needs its approval record", plan.status.as_str()),
         );
     }
-    if let Some(a) = &plan.approval {
-        if a.body.trim().is_empty() {
-            c.add("approval.body", "ต้องระบุผู้อนุมัติ", "the approving body is empty");
-        }
+    if let Some(a) = &plan.approval
+        && a.body.trim().is_empty()
+    {
+        c.add(
+            "approval.body",
+            "ต้องระบุผู้อนุมัติ",
+            "the approving body is empty",
+        );
     }
     check_owner(plan, &mut c);
     check_ids(plan, &mut c);
@@ -86,7 +98,11 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
 
 fn check_owner(plan: &Plan, c: &mut Collector) {
     if plan.owner.name_th.trim().is_empty() {
-        c.add("owner.name_th", "ต้องมีชื่อหน่วยงาน", "the owner needs a Thai name");
+        c.add(
+            "owner.name_th",
+            "ต้องมีชื่อหน่วยงาน",
+            "the owner needs a Thai name",
+        );
     }
     let mut seen = HashSet::new();
     for (i, u) in plan.owner.units.iter().enumerate() {
@@ -127,7 +143,9 @@ fn check_ids(plan: &Plan, c: &mut Collector) {
 
 fn check_element(path: &str, e: &Element, parent: Option<&Element>, c: &mut Collector) {
     if !e.kind.may_sit_under(parent.map(|p| p.kind)) {
-        let under_th = parent.map_or("ระดับบนสุดของแผน", |p| p.kind.label_th());
+        let under_th = parent.map_or("ระดับบนสุดของแผน", |p| {
+            p.kind.label_th()
+        });
         let under_en = parent.map_or("the top of the plan", |p| p.kind.as_str());
         c.add(
             path,
@@ -200,7 +218,11 @@ fn check_element(path: &str, e: &Element, parent: Option<&Element>, c: &mut Coll
 
 fn check_kpi(path: &str, k: &Kpi, c: &mut Collector) {
     if k.name.trim().is_empty() {
-        c.add(format!("{path}.name"), "ตัวชี้วัดต้องมีชื่อ", "the KPI needs a name");
+        c.add(
+            format!("{path}.name"),
+            "ตัวชี้วัดต้องมีชื่อ",
+            "the KPI needs a name",
+        );
     }
     let mut years = HashSet::new();
     for t in &k.targets {
@@ -243,14 +265,14 @@ fn check_kpi(path: &str, k: &Kpi, c: &mut Collector) {
     }
     if let Some(Scale::Tiers { tiers, .. }) = &k.scale {
         for (i, t) in tiers.iter().enumerate() {
-            if let (Some(min), Some(max)) = (t.min, t.max) {
-                if min > max {
-                    c.add(
-                        format!("{path}.scale.tiers[{i}]"),
-                        format!("ช่วงของระดับ '{}' กลับด้าน", t.name),
-                        format!("tier '{}' has its minimum above its maximum", t.name),
-                    );
-                }
+            if let (Some(min), Some(max)) = (t.min, t.max)
+                && min > max
+            {
+                c.add(
+                    format!("{path}.scale.tiers[{i}]"),
+                    format!("ช่วงของระดับ '{}' กลับด้าน", t.name),
+                    format!("tier '{}' has its minimum above its maximum", t.name),
+                );
             }
         }
     }
@@ -276,7 +298,11 @@ fn check_swot(plan: &Plan, c: &mut Collector) {
             }
         }
         if s.text.trim().is_empty() {
-            c.add(format!("swot[{i}]"), "รายการ SWOT ว่าง", "an empty SWOT item");
+            c.add(
+                format!("swot[{i}]"),
+                "รายการ SWOT ว่าง",
+                "an empty SWOT item",
+            );
         }
     }
     let elements: HashMap<&str, &Element> = plan
@@ -294,7 +320,10 @@ fn check_swot(plan: &Plan, c: &mut Collector) {
             );
         }
         for m in &q.missions {
-            if !elements.get(m.as_str()).is_some_and(|e| e.kind == crate::ElementKind::Mission) {
+            if !elements
+                .get(m.as_str())
+                .is_some_and(|e| e.kind == crate::ElementKind::Mission)
+            {
                 c.add(
                     format!("tows[{i}].missions"),
                     format!("ไม่พบพันธกิจ '{m}'"),
@@ -303,7 +332,10 @@ fn check_swot(plan: &Plan, c: &mut Collector) {
             }
         }
         for code in &q.swot_codes {
-            let known = plan.swot.iter().any(|s| s.code.as_deref() == Some(code.as_str()));
+            let known = plan
+                .swot
+                .iter()
+                .any(|s| s.code.as_deref() == Some(code.as_str()));
             if !known {
                 c.add(
                     format!("tows[{i}].swot_codes"),
@@ -350,14 +382,14 @@ fn warn_siblings(plan: &Plan, path: &str, elements: &[Element], c: &mut Collecto
     let mut labels = HashSet::new();
     for (i, e) in elements.iter().enumerate() {
         let p = format!("{path}[{i}]");
-        if let Some(l) = &e.label {
-            if !labels.insert((e.kind, crate::thai::to_arabic_digits(l))) {
-                c.add(
-                    &p,
-                    format!("ลำดับ '{l}' ซ้ำกับรายการก่อนหน้า"),
-                    format!("label '{l}' is used twice among its siblings"),
-                );
-            }
+        if let Some(l) = &e.label
+            && !labels.insert((e.kind, crate::thai::to_arabic_digits(l)))
+        {
+            c.add(
+                &p,
+                format!("ลำดับ '{l}' ซ้ำกับรายการก่อนหน้า"),
+                format!("label '{l}' is used twice among its siblings"),
+            );
         }
         for (j, k) in e.kpis.iter().enumerate() {
             warn_kpi(plan, &format!("{p}.kpis[{j}]"), k, c);

@@ -1,1 +1,73 @@
 //! Phaen's own generator of plausible Thai plans, in its own words (no seed text).
+//!
+//! `demo(seed)` builds a small, complete demo: a department, a federation, a provincial office
+//! of an invented province and four cooperatives under it, each with the plan its kind writes.
+//! The same seed always gives the same data, ids included; different seeds vary counts,
+//! numbers and wording. `demo_users()` lists one demo sign-in per role.
+
+mod bank;
+mod coop_plan;
+mod coop_tree;
+mod department;
+mod federation;
+mod kit;
+mod orgs;
+mod orgs_coops;
+mod rng;
+mod roadmap;
+mod users;
+mod words;
+mod words_agri;
+mod words_farmer;
+mod words_savings;
+mod words_tourism;
+
+#[cfg(test)]
+mod tests;
+
+use phaen_domain::{Organization, Plan};
+
+pub use orgs::{AGRI, DEPT, FARMER, FED, PCO, SAVINGS, SERVICE};
+pub use roadmap::NATIONAL_PLAN;
+pub use users::{DemoUser, demo_users};
+
+use kit::{Ids, Kit};
+use rng::Rng;
+
+/// The demo database: organizations (parents first) and their plans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoData {
+    pub orgs: Vec<Organization>,
+    pub plans: Vec<Plan>,
+}
+
+/// Same seed -> identical data (ids included); every plan passes `Plan::check`.
+///
+/// Plans: the department's 5-year action plan, the federation's 5-year development plan, the
+/// provincial office's roadmap, and a 3-year strategic plan for each cooperative.
+pub fn demo(seed: u64) -> DemoData {
+    let root = Rng::new(seed);
+    let mut ids = Ids::new(seed);
+    let orgs = orgs::build();
+    let mut plans = vec![
+        department::build(&mut Kit::new(root.fork(1), &mut ids, true), &orgs.dept),
+        federation::build(
+            &mut Kit::new(root.fork(2), &mut ids, false),
+            &orgs.fed,
+            &orgs.dept,
+        ),
+        roadmap::build(
+            &mut Kit::new(root.fork(3), &mut ids, false),
+            &orgs.pco,
+            &orgs.coops,
+        ),
+    ];
+    for (i, coop) in orgs.coops.iter().enumerate() {
+        let mut kit = Kit::new(root.fork(10 + i as u64), &mut ids, i % 2 == 1);
+        plans.push(coop_plan::build(&mut kit, coop, &orgs.pco));
+    }
+    DemoData {
+        orgs: orgs.all(),
+        plans,
+    }
+}

@@ -1,0 +1,24 @@
+//! The commands, one module each; `open_store` and `migrate` are shared by them.
+
+pub mod backup;
+pub mod demo;
+pub mod export;
+pub mod import;
+pub mod plan;
+pub mod schema;
+
+use anyhow::{Context, Result};
+use phaen_store::Store;
+
+/// Opens the database (creating an SQLite file on first use) and applies migrations.
+pub async fn open_store(db: &str) -> Result<Store> {
+    Store::open(db)
+        .await
+        .with_context(|| format!("cannot open database {}", phaen_store::db::redact(db)))
+}
+
+pub async fn migrate(store: &Store) -> Result<()> {
+    let version = phaen_store::migrate::current_version(store.pool()).await?;
+    println!("database schema is at version {version}");
+    Ok(())
+}

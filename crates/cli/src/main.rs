@@ -1,0 +1,92 @@
+//! `phaen`: the one binary. Parses the command line, opens the store, runs a command; errors
+//! go to stderr in plain words with a non-zero exit code.
+
+mod commands;
+mod config;
+mod output;
+mod views;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Phaen (แผน): strategic, development and action plans of Thai cooperatives.
+#[derive(Debug, Parser)]
+#[command(name = "phaen", version, about)]
+struct Cli {
+    /// Database: an SQLite file (created on first use) or a postgres:// URL.
+    #[arg(long, global = true, env = "PHAEN_DB")]
+    db: Option<String>,
+    /// Settings file (default: phaen.toml in the working directory, when present).
+    #[arg(long, global = true, env = "PHAEN_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import a plan document into the database (all or nothing).
+    Import(commands::import::Args),
+    /// Plans: list them, summarise one.
+    #[command(subcommand)]
+    Plan(commands::plan::PlanCommand),
+    /// KPIs of a plan.
+    #[command(subcommand)]
+    Kpi(commands::plan::KpiCommand),
+    /// Projects of a plan.
+    #[command(subcommand)]
+    Project(commands::plan::ProjectCommand),
+    /// Organizations.
+    #[command(subcommand)]
+    Org(commands::plan::OrgCommand),
+    /// Write a plan out as a document.
+    Export(commands::export::Args),
+    /// Copy the database consistently while Phaen runs (SQLite).
+    Backup(commands::backup::BackupArgs),
+    /// Replace the database's contents with a backup's (SQLite).
+    Restore(commands::backup::RestoreArgs),
+    /// Build a demo database from Phaen's own generator.
+    Demo(commands::demo::Args),
+    /// Apply database migrations and report the schema version.
+    Migrate,
+    /// Print the JSON Schema of the canonical plan JSON.
+    Schema,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", output::error_text(&e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Schema = cli.command {
+        print!("{}", commands::schema::plan_schema());
+        return Ok(());
+    }
+    let config = config::Config::resolve(cli.db, cli.config)?;
+    let store = commands::open_store(&config.db).await?;
+    let result = match cli.command {
+        Command::Import(args) => commands::import::run(&store, args).await,
+        Command::Plan(c) => commands::plan::run_plan(&store, c).await,
+        Command::Kpi(c) => commands::plan::run_kpi(&store, c).await,
+        Command::Project(c) => commands::plan::run_project(&store, c).await,
+        Command::Org(c) => commands::plan::run_org(&store, c).await,
+        Command::Export(args) => commands::export::run(&store, args).await,
+        Command::Backup(args) => commands::backup::backup(&store, args).await,
+        Command::Restore(args) => commands::backup::restore(&store, args).await,
+        Command::Demo(args) => commands::demo::run(&store, &config.db, args).await,
+        Command::Migrate => commands::migrate(&store).await,
+        Command::Schema => unreachable!("handled before the store opens"),
+    };
+    store.close().await;
+    result
+}

@@ -1,0 +1,38 @@
+//! `phaen demo` builds the demo database once and can be run again safely.
+
+mod common;
+
+use common::*;
+use phaen_testkit::TestDb;
+
+#[test]
+fn the_demo_fills_an_empty_database_and_a_second_run_adds_nothing() {
+    let db = TestDb::new();
+    let dir = tempfile::tempdir().unwrap();
+    let out = phaen(&db, dir.path()).arg("demo").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let n = plan_count(&db, dir.path());
+    assert_eq!(n, phaen_synth::demo(2568).plans.len());
+    let kinds: Vec<String> = json(&db, dir.path(), &["plan", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap().to_string())
+        .collect();
+    for kind in [
+        "strategic_plan",
+        "development_plan",
+        "roadmap",
+        "action_plan",
+    ] {
+        assert!(kinds.iter().any(|k| k == kind), "the demo has a {kind}");
+    }
+    phaen(&db, dir.path()).arg("demo").assert().success();
+    assert_eq!(plan_count(&db, dir.path()), n);
+    let orgs = json(&db, dir.path(), &["org", "list"]);
+    assert!(orgs.as_array().unwrap().len() >= 7);
+}

@@ -1,0 +1,51 @@
+//! Phaen's storage: plans and organizations in an embedded SQLite file by default, or in
+//! PostgreSQL when given a `postgres://` URL, through one SQL code path. Every multi-row write
+//! is one transaction: a write either lands whole or leaves the database as it was.
+
+pub mod backup;
+pub mod db;
+pub mod error;
+pub mod migrate;
+pub mod orgs;
+pub mod plans;
+
+pub use db::{Backend, Pool};
+pub use error::{Error, Result};
+pub use orgs::OrgStore;
+pub use plans::{PlanListing, PlanStore};
+
+/// The database Phaen uses when none is named: a file in the working directory.
+pub const DEFAULT_DB: &str = "phaen.db";
+
+/// The store: a pool on a migrated database.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: Pool,
+}
+
+impl Store {
+    /// Opens the database `url` names (creating an SQLite file on first use) and applies any
+    /// migrations it has not seen.
+    pub async fn open(url: &str) -> Result<Store> {
+        let pool = Pool::connect(url).await?;
+        migrate::migrate(&pool).await?;
+        Ok(Store { pool })
+    }
+
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.pool.backend()
+    }
+
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
+
+/// The current time as Unix milliseconds, the form timestamps are stored in.
+pub fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}

@@ -1,0 +1,70 @@
+//! Migrations: SQL files in /migrations, embedded in the binary and applied in order, each in
+//! its own transaction, the first time a database is opened.
+
+use crate::args;
+use crate::db::{AssertSqlSafe, Backend, Pool};
+use crate::error::Result;
+
+/// Every migration, oldest first: (version, name, SQL).
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
+    1,
+    "plan_model",
+    include_str!("../../../migrations/0001_plan_model.sql"),
+)];
+
+/// Applies the migrations the database has not seen; returns how many ran.
+pub async fn migrate(pool: &Pool) -> Result<usize> {
+    let mut tx = pool.begin_write().await?;
+    tx.batch(
+        "CREATE TABLE IF NOT EXISTS phaen_migrations (
+            version BIGINT PRIMARY KEY,
+            name TEXT NOT NULL,
+            applied_at BIGINT NOT NULL
+        )",
+    )
+    .await?;
+    tx.commit().await?;
+
+    let mut applied = 0;
+    for &(version, name, sql) in MIGRATIONS {
+        let mut tx = pool.begin_write().await?;
+        if tx.backend() == Backend::Postgres {
+            // Two servers starting at once: the second waits here, then sees the work done.
+            tx.one("SELECT pg_advisory_xact_lock(7271001)", args![])
+                .await?;
+        }
+        let done = tx
+            .one(
+                "SELECT version FROM phaen_migrations WHERE version = $1",
+                args![version],
+            )
+            .await?
+            .is_some();
+        if !done {
+            tx.batch(AssertSqlSafe(sql)).await?;
+            tx.exec(
+                "INSERT INTO phaen_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+                args![version, name, crate::now_ms()],
+            )
+            .await?;
+            applied += 1;
+        }
+        tx.commit().await?;
+    }
+    Ok(applied)
+}
+
+/// The newest migration version applied to the database, 0 when none.
+pub async fn current_version(pool: &Pool) -> Result<i64> {
+    let mut tx = pool.begin_read().await?;
+    let row = tx
+        .one(
+            "SELECT COALESCE(MAX(version), 0) FROM phaen_migrations",
+            args![],
+        )
+        .await?;
+    Ok(match row {
+        Some(r) => r.int(0)?,
+        None => 0,
+    })
+}

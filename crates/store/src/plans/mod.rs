@@ -1,0 +1,123 @@
+//! Plans in the database: saved whole in one transaction, loaded whole, listed, found by id or
+//! by the first characters of their id.
+
+mod codec;
+mod load;
+mod save;
+
+use phaen_domain::{BeYear, OrgCode, Plan, PlanId, PlanKind};
+
+use crate::error::{Error, Result};
+use crate::{Store, args};
+
+/// A plan as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanListing {
+    pub id: PlanId,
+    pub title: String,
+    pub org: OrgCode,
+    pub kind: PlanKind,
+    pub from: BeYear,
+    pub to: BeYear,
+}
+
+/// Reading and writing whole plans.
+pub trait PlanStore {
+    /// Stores a new plan (and its owner, if the database has not met it) in one transaction.
+    fn insert_plan(&self, plan: &Plan) -> impl Future<Output = Result<()>> + Send;
+    fn load_plan(&self, id: &PlanId) -> impl Future<Output = Result<Plan>> + Send;
+    fn list_plans(&self) -> impl Future<Output = Result<Vec<PlanListing>>> + Send;
+    /// The plan whose id is `key` or starts with `key` (at least 4 characters).
+    fn resolve_plan(&self, key: &str) -> impl Future<Output = Result<PlanId>> + Send;
+    fn delete_plan(&self, id: &PlanId) -> impl Future<Output = Result<()>> + Send;
+}
+
+impl PlanStore for Store {
+    async fn insert_plan(&self, plan: &Plan) -> Result<()> {
+        plan.check()?;
+        let mut tx = self.pool().begin_write().await?;
+        save::insert_plan(&mut tx, plan).await?;
+        tx.commit().await
+    }
+
+    async fn load_plan(&self, id: &PlanId) -> Result<Plan> {
+        let mut tx = self.pool().begin_read().await?;
+        load::load_plan(&mut tx, id).await
+    }
+
+    async fn list_plans(&self) -> Result<Vec<PlanListing>> {
+        let mut tx = self.pool().begin_read().await?;
+        let rows = tx
+            .all(
+                "SELECT id, title, org_code, kind, period_from, period_to FROM plans
+                 ORDER BY org_code, period_from, title, id",
+                args![],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(PlanListing {
+                    id: PlanId::parse(&r.text(0)?)?,
+                    title: r.text(1)?,
+                    org: OrgCode::parse(&r.text(2)?)?,
+                    kind: codec::enum_parse("plan kind", &r.text(3)?)?,
+                    from: codec::year("period", r.int(4)?)?,
+                    to: codec::year("period", r.int(5)?)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn resolve_plan(&self, key: &str) -> Result<PlanId> {
+        let not_found = || Error::NotFound {
+            what: "plan",
+            key: key.to_string(),
+        };
+        let key = key.trim();
+        if key.chars().count() < 4 {
+            return Err(not_found());
+        }
+        let mut tx = self.pool().begin_read().await?;
+        if tx
+            .one("SELECT id FROM plans WHERE id = $1", args![key])
+            .await?
+            .is_some()
+        {
+            return Ok(PlanId::parse(key)?);
+        }
+        let prefix: String = key.replace(['%', '_', '\\'], "");
+        let rows = tx
+            .all(
+                "SELECT id FROM plans WHERE id LIKE $1 ORDER BY id LIMIT 5",
+                args![format!("{prefix}%")],
+            )
+            .await?;
+        match rows.len() {
+            0 => Err(not_found()),
+            1 => Ok(PlanId::parse(&rows[0].text(0)?)?),
+            _ => Err(Error::Ambiguous {
+                what: "plan",
+                key: key.to_string(),
+                candidates: rows
+                    .iter()
+                    .filter_map(|r| r.text(0).ok())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+
+    async fn delete_plan(&self, id: &PlanId) -> Result<()> {
+        let mut tx = self.pool().begin_write().await?;
+        let n = tx
+            .exec("DELETE FROM plans WHERE id = $1", args![id.as_str()])
+            .await?;
+        if n == 0 {
+            return Err(Error::NotFound {
+                what: "plan",
+                key: id.to_string(),
+            });
+        }
+        tx.commit().await
+    }
+}
