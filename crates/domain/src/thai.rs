@@ -82,12 +82,23 @@ pub fn parse_decimal(input: &str) -> Result<Decimal> {
 }
 
 /// A year in the Buddhist Era, the year Thai users read and write (2568 = 2025 CE).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "u16", into = "u16")]
-#[schemars(with = "u16")]
 pub struct BeYear(u16);
+
+impl JsonSchema for BeYear {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BeYear".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "integer",
+            "minimum": BeYear::MIN,
+            "maximum": BeYear::MAX,
+            "description": "A Buddhist-Era year (CE + 543), as Thai users write it: 2568"
+        })
+    }
+}
 
 impl BeYear {
     /// The earliest and latest years a plan may name; outside them a year is surely a typo.
