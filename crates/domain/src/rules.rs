@@ -24,6 +24,13 @@ pub struct Problem {
     pub message_en: String,
 }
 
+impl Problem {
+    /// The problem in Thai, with where it is.
+    pub fn to_string_th(&self) -> String {
+        format!("{}: {}", self.path, self.message_th)
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
