@@ -25,8 +25,16 @@ fn empty_garbage_and_broken_files_are_refused_with_reasons() {
     let d = dir.path();
     assert!(refused(&db, d, "empty.json", b"").contains("empty"));
     assert!(refused(&db, d, "blank.json", b"  \n\t ").contains("empty"));
-    assert!(refused(&db, d, "bin.json", &[0xff, 0xfe, 0x00, 0x81, 0x9c]).contains("not UTF-8"));
-    assert!(refused(&db, d, "words.txt", "แผนกลยุทธ์".as_bytes()).contains("not a Phaen plan"));
+    let bin = refused(&db, d, "bin.json", &[0xff, 0xfe, 0x00, 0x81, 0x9c]);
+    assert!(bin.contains("not in a known encoding"), "{bin}");
+    let noise: Vec<u8> = (0..4000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    assert!(refused(&db, d, "noise.bin", &noise).contains("cannot import"));
+    let words = refused(&db, d, "words.txt", "แผนกลยุทธ์".as_bytes());
+    assert!(words.contains("not a plan Phaen recognises"), "{words}");
+    let prose = refused(&db, d, "prose.txt", "สวัสดีครับ วันนี้อากาศดี".as_bytes());
+    assert!(prose.contains("not a plan Phaen recognises"), "{prose}");
     let broken = refused(
         &db,
         d,

@@ -40,8 +40,7 @@ impl fmt::Display for Loc {
             } => write!(f, "line {line}, column {c}"),
             Loc::Cell { sheet, cell } => write!(f, "{sheet}!{cell}"),
             Loc::Word {
-                paragraph: Some(p),
-                ..
+                paragraph: Some(p), ..
             } => write!(f, "paragraph {p}"),
             Loc::Word {
                 table, row, column, ..

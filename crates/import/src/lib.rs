@@ -59,8 +59,13 @@ pub fn read(bytes: &[u8], source: &str, owner: Option<Organization>) -> Result<I
 }
 
 fn read_json(bytes: &[u8], source: &str, owner: Option<Organization>) -> Result<Imported> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|e| Error::Encoding(format!("JSON must be UTF-8 (broken at byte {})", e.valid_up_to())))?;
+    let text =
+        std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
+            Error::Encoding(format!(
+                "JSON must be UTF-8 (broken at byte {})",
+                e.valid_up_to()
+            ))
+        })?;
     let mut plan = Plan::from_json(text)?;
     if let Some(org) = owner {
         plan.owner = org;

@@ -11,7 +11,10 @@ pub fn cell_lines(raw: &str) -> Vec<String> {
         match after.find('>') {
             Some(end) if is_tag(&after[1..end]) => {
                 let name = tag_name(&after[1..end]);
-                if matches!(name.as_str(), "p" | "li" | "br" | "ul" | "ol" | "div" | "tr") {
+                if matches!(
+                    name.as_str(),
+                    "p" | "li" | "br" | "ul" | "ol" | "div" | "tr"
+                ) {
                     out.push('\n');
                 }
                 rest = &after[end + 1..];
@@ -33,8 +36,22 @@ fn is_tag(inner: &str) -> bool {
     let name = tag_name(inner);
     matches!(
         name.as_str(),
-        "p" | "ul" | "ol" | "li" | "u" | "b" | "i" | "strong" | "em" | "br" | "span" | "div"
-            | "sup" | "sub" | "tr" | "td" | "th"
+        "p" | "ul"
+            | "ol"
+            | "li"
+            | "u"
+            | "b"
+            | "i"
+            | "strong"
+            | "em"
+            | "br"
+            | "span"
+            | "div"
+            | "sup"
+            | "sub"
+            | "tr"
+            | "td"
+            | "th"
     )
 }
 
@@ -98,7 +115,10 @@ mod tests {
 
     #[test]
     fn markdown_headings_have_levels() {
-        assert_eq!(heading("## การเงิน (Financial)"), Some((2, "การเงิน (Financial)")));
+        assert_eq!(
+            heading("## การเงิน (Financial)"),
+            Some((2, "การเงิน (Financial)"))
+        );
         assert_eq!(heading("#แท็ก"), None);
     }
 }

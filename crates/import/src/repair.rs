@@ -55,7 +55,10 @@ fn split_sara_am(text: &str, loc: &Loc, out: &mut Vec<Repair>) -> String {
                 }
                 result.push('\u{0E33}');
                 let from: String = chars[i..=j + 1].iter().collect();
-                let to: String = [Some(c), tone, Some('\u{0E33}')].into_iter().flatten().collect();
+                let to: String = [Some(c), tone, Some('\u{0E33}')]
+                    .into_iter()
+                    .flatten()
+                    .collect();
                 out.push(Repair {
                     loc: loc.clone(),
                     from,
@@ -77,7 +80,14 @@ mod tests {
 
     fn fix(s: &str) -> (String, usize) {
         let mut out = Vec::new();
-        let fixed = repair(s, &Loc::Line { line: 1, column: None }, &mut out);
+        let fixed = repair(
+            s,
+            &Loc::Line {
+                line: 1,
+                column: None,
+            },
+            &mut out,
+        );
         (fixed, out.len())
     }
 

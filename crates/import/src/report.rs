@@ -112,8 +112,7 @@ impl Ledger {
 
     /// One item per paragraph and non-empty cell, in document order.
     pub fn items(mut self, doc: &Doc) -> Vec<Item> {
-        let mut by_loc: std::collections::HashMap<Loc, Outcome> =
-            self.outcomes.drain(..).collect();
+        let mut by_loc: std::collections::HashMap<Loc, Outcome> = self.outcomes.drain(..).collect();
         let mut out = Vec::new();
         let mut push = |loc: &Loc, text: &str| {
             let outcome = by_loc.remove(loc).unwrap_or(Outcome::Unrecognized);

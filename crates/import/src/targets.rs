@@ -38,7 +38,9 @@ pub fn parse_cell(cell: &str) -> Option<Target> {
             level: rest.to_string(),
         });
     }
-    Some(Target::Text { text: t.to_string() })
+    Some(Target::Text {
+        text: t.to_string(),
+    })
 }
 
 /// 'ร้อยละ 50' -> (true, '50'); '50%' -> (true, '50'); '50' -> (false, '50').
@@ -80,7 +82,9 @@ pub fn in_name(name: &str) -> Option<(Target, String)> {
     let (percent, after) = strip_percent(rest);
     let number: String = after
         .chars()
-        .take_while(|c| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(c) || matches!(c, '.' | ','))
+        .take_while(|c| {
+            c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(c) || matches!(c, '.' | ',')
+        })
         .collect();
     if let Ok(value) = parse_decimal(&number) {
         let written = format!("{}", &phrase[..phrase.len() - after.len() + number.len()]);
@@ -149,7 +153,10 @@ mod tests {
                 percent: true
             })
         );
-        assert!(matches!(parse_cell("สหกรณ์ละ ๑ ครั้ง"), Some(Target::Text { .. })));
+        assert!(matches!(
+            parse_cell("สหกรณ์ละ ๑ ครั้ง"),
+            Some(Target::Text { .. })
+        ));
     }
 
     #[test]

@@ -65,12 +65,17 @@ pub fn split_word_label(line: &str, word: &str) -> Option<(Option<String>, Strin
         let after = after.trim_start();
         let num: String = after
             .chars()
-            .take_while(|c| c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(c) || *c == '.')
+            .take_while(|c| {
+                c.is_ascii_digit() || ('\u{0E50}'..='\u{0E59}').contains(c) || *c == '.'
+            })
             .collect();
         if num.is_empty() {
             return None;
         }
-        let text = after[num.len()..].trim_start_matches([' ', ':']).trim().to_string();
+        let text = after[num.len()..]
+            .trim_start_matches([' ', ':'])
+            .trim()
+            .to_string();
         let label = format!("{word}ที่ {}", num.trim_end_matches('.'));
         return Some((Some(label), text));
     }
@@ -167,12 +172,41 @@ mod tests {
 
     #[test]
     fn similar_texts_score_high_and_different_ones_low() {
-        assert!(similarity("พัฒนาสหกรณ์ให้เข้มแข็ง และมีเสถียรภาพ", "พัฒนาสหกรณ์ให้เข้มแข็งและมีเสถียรภาพ") > 0.99);
+        assert!(
+            similarity(
+                "พัฒนาสหกรณ์ให้เข้มแข็ง และมีเสถียรภาพ",
+                "พัฒนาสหกรณ์ให้เข้มแข็งและมีเสถียรภาพ"
+            ) > 0.99
+        );
         assert!(similarity("พัฒนาการสื่อสาร", "ส่งเสริมสวัสดิการ") < 0.4);
     }
 
     #[test]
     fn dash_lists_split_into_items() {
         assert_eq!(dash_items("- ก ข - ค"), vec!["ก ข", "ค"]);
+    }
+}
+
+/// The first two Buddhist-Era years in a text, as a period: 'พ.ศ. 2568 - 2570',
+/// '(พ.ศ.2566-2570)', '๒๕๖๐-๒๕๖๔', 'ปีบัญชี 2560 – 2564'.
+pub fn period_in(text: &str) -> Option<phaen_domain::Period> {
+    let arabic = to_arabic_digits(text);
+    let mut years = Vec::new();
+    let mut digits = String::new();
+    for c in arabic.chars().chain([' ']) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if digits.len() == 4 {
+                if let Ok(y) = phaen_domain::BeYear::parse(&digits) {
+                    years.push(y);
+                }
+            }
+            digits.clear();
+        }
+    }
+    match years.as_slice() {
+        [from, to, ..] if from < to => phaen_domain::Period::new(*from, *to).ok(),
+        _ => None,
     }
 }

@@ -1,21 +1,22 @@
-//! `phaen import FILE [--org CODE] [--dry-run]`: reads a plan document and stores it whole, or
-//! not at all. This version reads Phaen's canonical plan JSON.
+//! `phaen import FILE|DIR [--org CODE] [--dry-run]`: reads plan documents (text exports, Word,
+//! Excel, Phaen JSON) and stores each whole, or not at all, with a report of what every line
+//! became.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use serde::Serialize;
 
-use phaen_domain::rules::{self, Problem};
+use phaen_domain::OrgCode;
 use phaen_domain::summary::{self, Counts};
-use phaen_domain::{OrgCode, Plan};
+use phaen_import::Report;
 use phaen_store::{OrgStore, PlanStore, Store};
 
 use crate::output::print_json;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The document to import.
+    /// The document to import, or a folder whose every file is imported.
     file: PathBuf,
     /// Give the plan to this organization (its code) instead of the owner the file names.
     #[arg(long)]
@@ -28,47 +29,60 @@ pub struct Args {
     json: bool,
 }
 
-/// What the import understood.
-#[derive(Debug, Serialize)]
-pub struct Report {
-    pub source: String,
-    pub format: &'static str,
-    pub encoding: &'static str,
-    pub dry_run: bool,
-    pub title: String,
-    pub org: String,
-    pub counts: Counts,
-    pub warnings: Vec<Problem>,
-}
-
 #[derive(Debug, Serialize)]
 struct Outcome {
     plan_id: Option<String>,
+    title: String,
+    org: String,
+    counts: Counts,
     report: Report,
 }
 
 pub async fn run(store: &Store, args: Args) -> Result<()> {
-    let shown = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file).with_context(|| format!("cannot read {shown}"))?;
-    let mut plan = read_plan(&bytes).with_context(|| format!("cannot import {shown}"))?;
-    if let Some(code) = &args.org {
-        let code = OrgCode::parse(code)?;
-        plan.owner = store
-            .org(&code)
-            .await
-            .with_context(|| format!("--org {code}: no such organization"))?;
-    }
-    let report = Report {
-        source: shown.clone(),
-        format: "phaen-json",
-        encoding: "utf-8",
-        dry_run: args.dry_run,
-        title: plan.title.clone(),
-        org: plan.owner.code.to_string(),
-        counts: summary::counts(&plan),
-        warnings: rules::warnings(&plan),
+    let owner = match &args.org {
+        Some(code) => {
+            let code = OrgCode::parse(code)?;
+            Some(
+                store
+                    .org(&code)
+                    .await
+                    .with_context(|| format!("--org {code}: no such organization"))?,
+            )
+        }
+        None => None,
     };
-    let plan_id = if args.dry_run {
+    if args.file.is_dir() {
+        return run_dir(store, &args, owner).await;
+    }
+    let outcome = import_one(store, &args.file, owner, args.dry_run).await?;
+    if args.json {
+        return print_json(&outcome);
+    }
+    print_outcome(&outcome);
+    Ok(())
+}
+
+async fn import_one(
+    store: &Store,
+    path: &Path,
+    owner: Option<phaen_domain::Organization>,
+    dry_run: bool,
+) -> Result<Outcome> {
+    let shown = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {shown}"))?
+        .len();
+    if size > phaen_import::source::MAX_FILE_BYTES {
+        bail!(
+            "cannot import {shown}: the file is too large ({size} bytes; the limit is {})",
+            phaen_import::source::MAX_FILE_BYTES
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {shown}"))?;
+    let imported = phaen_import::read(&bytes, &shown, owner)
+        .with_context(|| format!("cannot import {shown}; nothing was written"))?;
+    let plan = imported.plan;
+    let plan_id = if dry_run {
         None
     } else {
         store
@@ -77,39 +91,101 @@ pub async fn run(store: &Store, args: Args) -> Result<()> {
             .with_context(|| format!("cannot import {shown}; nothing was written"))?;
         Some(plan.id.to_string())
     };
+    Ok(Outcome {
+        plan_id,
+        title: plan.title.clone(),
+        org: plan.owner.code.to_string(),
+        counts: summary::counts(&plan),
+        report: imported.report,
+    })
+}
+
+/// Every file of a folder, each in its own transaction; one summary line per file.
+async fn run_dir(
+    store: &Store,
+    args: &Args,
+    owner: Option<phaen_domain::Organization>,
+) -> Result<()> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&args.file)
+        .with_context(|| format!("cannot read folder {}", args.file.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    let mut results = Vec::new();
+    let mut failed = 0;
+    for f in &files {
+        match import_one(store, f, owner.clone(), args.dry_run).await {
+            Ok(o) => {
+                if !args.json {
+                    println!(
+                        "ok    {}  {}  {} KPIs, {} projects, {} unrecognized",
+                        f.display(),
+                        o.plan_id.as_deref().unwrap_or("(dry run)"),
+                        o.counts.kpis,
+                        o.counts.projects,
+                        o.report.unrecognized().count()
+                    );
+                }
+                results.push(
+                    serde_json::json!({"file": f.display().to_string(), "ok": true, "outcome": o}),
+                );
+            }
+            Err(e) => {
+                failed += 1;
+                if !args.json {
+                    println!(
+                        "error {}  {}",
+                        f.display(),
+                        crate::output::error_text(&e).replace('\n', " ")
+                    );
+                }
+                results.push(serde_json::json!({"file": f.display().to_string(), "ok": false, "error": format!("{e:#}")}));
+            }
+        }
+    }
     if args.json {
-        return print_json(&Outcome { plan_id, report });
+        print_json(&results)?;
     }
-    match &plan_id {
-        Some(id) => println!("imported plan {id}: {} ({})", report.title, report.org),
-        None => println!(
-            "dry run: {} ({}) was read; nothing was written",
-            report.title, report.org
-        ),
-    }
-    let c = &report.counts;
-    println!(
-        "  {} missions, {} goals, {} strategies, {} guidelines, {} projects, {} KPIs with {} targets",
-        c.missions, c.goals, c.strategies, c.guidelines, c.projects, c.kpis, c.kpi_targets
-    );
-    for w in &report.warnings {
-        println!("  warning: {w}");
+    if failed > 0 {
+        bail!("{failed} of {} files could not be imported", files.len());
     }
     Ok(())
 }
 
-/// Reads the bytes of a plan file, telling apart what it cannot read.
-pub fn read_plan(bytes: &[u8]) -> Result<Plan> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        bail!("the file is empty");
+fn print_outcome(o: &Outcome) {
+    match &o.plan_id {
+        Some(id) => println!("imported plan {id}: {} ({})", o.title, o.org),
+        None => println!(
+            "dry run: {} ({}) was read; nothing was written",
+            o.title, o.org
+        ),
     }
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-        .map_err(|e| anyhow::anyhow!("the file is not UTF-8 text (byte {})", e.valid_up_to()))?;
-    if !text.trim_start().starts_with('{') {
-        bail!(
-            "this is not a Phaen plan JSON file; this version imports the canonical JSON that \
-             `phaen export --format json` writes"
+    let c = &o.counts;
+    println!(
+        "  {} missions, {} goals, {} strategies, {} guidelines, {} projects, {} KPIs with {} targets",
+        c.missions, c.goals, c.strategies, c.guidelines, c.projects, c.kpis, c.kpi_targets
+    );
+    println!(
+        "  read as {} ({}), {} repairs, {} unrecognized lines",
+        o.report.format,
+        o.report.encoding,
+        o.report.repairs.len(),
+        o.report.unrecognized().count()
+    );
+    for r in &o.report.repairs {
+        println!(
+            "  repaired {}: '{}' -> '{}' ({})",
+            r.loc, r.from, r.to, r.why
         );
     }
-    Ok(Plan::from_json(text)?)
+    for w in &o.report.warnings {
+        match &w.loc {
+            Some(loc) => println!("  warning {loc}: {}", w.message_en),
+            None => println!("  warning: {}", w.message_en),
+        }
+    }
+    for i in o.report.unrecognized() {
+        println!("  not recognized {}: {}", i.loc, i.text);
+    }
 }

@@ -4,9 +4,13 @@
 
 pub mod action;
 pub mod development;
+pub mod kpi_table;
 pub mod owner;
 pub mod roadmap;
 pub mod strategic;
+pub mod strategic_action;
+pub mod strategic_front;
+pub mod tree;
 
 use phaen_domain::{Organization, Plan, PlanKind};
 
@@ -49,12 +53,19 @@ pub fn kind_of(doc: &Doc) -> Option<PlanKind> {
             Block::Table(t) => t
                 .rows
                 .first()
-                .map(|r| r.cells.iter().map(|c| c.text()).collect::<Vec<_>>().join(" "))
+                .map(|r| {
+                    r.cells
+                        .iter()
+                        .map(|c| c.text())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
                 .unwrap_or_default(),
         })
         .collect();
     for text in &head {
-        if text.contains("Road Map") || text.contains("Roadmap") || text.contains("แผนที่นำทาง") {
+        if text.contains("Road Map") || text.contains("Roadmap") || text.contains("แผนที่นำทาง")
+        {
             return Some(PlanKind::Roadmap);
         }
         if text.contains("แผนพัฒนา") {
@@ -63,7 +74,8 @@ pub fn kind_of(doc: &Doc) -> Option<PlanKind> {
         if text.contains("แผนปฏิบัติการ") {
             return Some(PlanKind::ActionPlan);
         }
-        if text.contains("แผนกลยุทธ์") || text.contains("แผนยุทธศาสตร์") {
+        if text.contains("แผนกลยุทธ์") || text.contains("แผนยุทธศาสตร์")
+        {
             return Some(PlanKind::StrategicPlan);
         }
     }
@@ -74,8 +86,7 @@ pub fn kind_of(doc: &Doc) -> Option<PlanKind> {
 pub fn recognize(ctx: &mut Ctx) -> Result<Plan> {
     let kind = kind_of(ctx.doc).ok_or_else(|| {
         Error::NotAPlan(
-            "no title naming a แผนกลยุทธ์, แผนพัฒนา, แผนปฏิบัติการ or Road Map in its first lines"
-                .into(),
+            "no title naming a แผนกลยุทธ์, แผนพัฒนา, แผนปฏิบัติการ or Road Map in its first lines".into(),
         )
     })?;
     ctx.report.kind = kind.as_str().into();

@@ -8,15 +8,18 @@ use phaen_domain::{
 /// An organization made from the name a document gives its owner.
 pub fn infer(name: &str) -> Organization {
     let name = name.trim();
-    let kind = if name.contains("สำนักงานสหกรณ์จังหวัด") || name.contains("สำนักงานส่งเสริมสหกรณ์") {
+    let kind = if name.contains("สำนักงานสหกรณ์จังหวัด") || name.contains("สำนักงานส่งเสริมสหกรณ์")
+    {
         OrgKind::ProvincialOffice
     } else if name.starts_with("กรม") {
         OrgKind::Department
-    } else if name.starts_with("ชุมนุม") || name.starts_with("ชสอ") || name.starts_with("สันนิบาต") {
+    } else if name.starts_with("ชุมนุม") || name.starts_with("ชสอ") || name.starts_with("สันนิบาต")
+    {
         OrgKind::Federation
     } else if name.starts_with("กลุ่มเกษตรกร") {
         OrgKind::FarmerGroup
-    } else if name.starts_with("สหกรณ์") || name.starts_with("สอ.") || name.starts_with("สกก.") {
+    } else if name.starts_with("สหกรณ์") || name.starts_with("สอ.") || name.starts_with("สกก.")
+    {
         OrgKind::Cooperative
     } else {
         OrgKind::Other
@@ -62,7 +65,16 @@ pub fn infer(name: &str) -> Organization {
 /// abbreviation such as 'กตส.') rather than another body.
 pub fn looks_internal(text: &str) -> bool {
     let t = text.trim();
-    let prefixes = ["ฝ่าย", "คณะกรรมการ", "คณะอนุกรรมการ", "กอง", "สำนัก", "กลุ่ม", "ศูนย์", "งาน"];
+    let prefixes = [
+        "ฝ่าย",
+        "คณะกรรมการ",
+        "คณะอนุกรรมการ",
+        "กอง",
+        "สำนัก",
+        "กลุ่ม",
+        "ศูนย์",
+        "งาน",
+    ];
     if prefixes.iter().any(|p| t.starts_with(p)) {
         return true;
     }
@@ -70,7 +82,9 @@ pub fn looks_internal(text: &str) -> bool {
     let bare = t.trim_end_matches('.');
     let n = bare.chars().count();
     (2..=6).contains(&n)
-        && bare.chars().all(|c| ('\u{0E01}'..='\u{0E2E}').contains(&c) || c == '.')
+        && bare
+            .chars()
+            .all(|c| ('\u{0E01}'..='\u{0E2E}').contains(&c) || c == '.')
         && !t.contains(' ')
 }
 
@@ -136,9 +150,15 @@ mod tests {
     #[test]
     fn owners_are_told_by_their_names() {
         let o = infer("สหกรณ์ออมทรัพย์กระทรวงอุตสาหกรรม จำกัด");
-        assert_eq!((o.kind, o.coop_type), (OrgKind::Cooperative, Some(CoopType::Savings)));
+        assert_eq!(
+            (o.kind, o.coop_type),
+            (OrgKind::Cooperative, Some(CoopType::Savings))
+        );
         assert_eq!(o.code.as_str(), "สหกรณ์ออมทรัพย์กระทรวงอุตสาหกรรม-จำกัด");
-        assert_eq!(infer("สำนักงานสหกรณ์จังหวัดลพบุรี").kind, OrgKind::ProvincialOffice);
+        assert_eq!(
+            infer("สำนักงานสหกรณ์จังหวัดลพบุรี").kind,
+            OrgKind::ProvincialOffice
+        );
         assert_eq!(infer("กรมส่งเสริมสหกรณ์").kind, OrgKind::Department);
         assert_eq!(infer("ชสอ.").kind, OrgKind::Federation);
     }

@@ -21,8 +21,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
         repairs: Vec::new(),
     };
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let text = std::str::from_utf8(rest)
-            .map_err(|e| Error::Encoding(format!("UTF-8 with a BOM, broken at byte {}", e.valid_up_to() + 3)))?;
+        let text = std::str::from_utf8(rest).map_err(|e| {
+            Error::Encoding(format!(
+                "UTF-8 with a BOM, broken at byte {}",
+                e.valid_up_to() + 3
+            ))
+        })?;
         return checked(plain(text.to_string(), "utf-8"));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
@@ -31,7 +35,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
         if bad {
             return Err(Error::Encoding("broken UTF-16".into()));
         }
-        return checked(plain(text.into_owned(), if bytes[0] == 0xFF { "utf-16le" } else { "utf-16be" }));
+        return checked(plain(
+            text.into_owned(),
+            if bytes[0] == 0xFF {
+                "utf-16le"
+            } else {
+                "utf-16be"
+            },
+        ));
     }
     if looks_utf16(bytes) {
         let le = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count()
@@ -39,14 +50,20 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
         let enc = if le { UTF_16LE } else { UTF_16BE };
         let (text, bad) = enc.decode_without_bom_handling(bytes);
         if !bad {
-            return checked(plain(text.into_owned(), if le { "utf-16le" } else { "utf-16be" }));
+            return checked(plain(
+                text.into_owned(),
+                if le { "utf-16le" } else { "utf-16be" },
+            ));
         }
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return checked(unmangle(text));
     }
     let (text, _, bad) = WINDOWS_874.decode(bytes);
-    let thai = text.chars().filter(|c| ('\u{0E01}'..='\u{0E5B}').contains(c)).count();
+    let thai = text
+        .chars()
+        .filter(|c| ('\u{0E01}'..='\u{0E5B}').contains(c))
+        .count();
     let high = bytes.iter().filter(|b| **b >= 0x80).count();
     if bad || thai * 10 < high * 9 {
         return Err(Error::Encoding(
@@ -81,8 +98,14 @@ fn checked(d: Decoded) -> Result<Decoded> {
 /// as UTF-8): 'Ê˹ó' -> 'สหกร'. Only when such letters make up most of the non-ASCII text and
 /// there is no real Thai.
 fn unmangle(text: &str) -> Decoded {
-    let latin = text.chars().filter(|c| ('\u{A1}'..='\u{FB}').contains(c)).count();
-    let thai = text.chars().filter(|c| ('\u{0E01}'..='\u{0E5B}').contains(c)).count();
+    let latin = text
+        .chars()
+        .filter(|c| ('\u{A1}'..='\u{FB}').contains(c))
+        .count();
+    let thai = text
+        .chars()
+        .filter(|c| ('\u{0E01}'..='\u{0E5B}').contains(c))
+        .count();
     let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
     if thai > 0 || latin < 8 || latin * 10 < non_ascii * 9 {
         return Decoded {
@@ -93,7 +116,13 @@ fn unmangle(text: &str) -> Decoded {
     }
     let bytes: Vec<u8> = text
         .chars()
-        .map(|c| if (c as u32) < 256 { c as u32 as u8 } else { b'?' })
+        .map(|c| {
+            if (c as u32) < 256 {
+                c as u32 as u8
+            } else {
+                b'?'
+            }
+        })
         .collect();
     let (fixed, _, _) = WINDOWS_874.decode(&bytes);
     let fixed = fixed.into_owned();

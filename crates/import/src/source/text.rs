@@ -94,7 +94,10 @@ mod tests {
         let Block::Para(p) = &doc.blocks[0] else {
             panic!()
         };
-        assert_eq!((p.heading, p.text.as_str()), (Some(2), "การเงิน (Financial)"));
+        assert_eq!(
+            (p.heading, p.text.as_str()),
+            (Some(2), "การเงิน (Financial)")
+        );
         let Block::Para(p) = &doc.blocks[1] else {
             panic!()
         };
