@@ -11,9 +11,11 @@ pub mod kpi;
 pub mod money;
 pub mod org;
 pub mod plan;
+pub mod revise;
 pub mod rules;
 pub mod summary;
 pub mod swot;
+pub mod text;
 pub mod thai;
 
 pub use align::{AlignKind, AlignmentLink};

@@ -26,6 +26,7 @@ pub const TABLES: &[&str] = &[
     "readiness_flags",
     "timeline_entries",
     "progress_results",
+    "plan_revisions",
 ];
 
 /// What PostgreSQL users do instead of `phaen backup`.

@@ -12,7 +12,7 @@ pub mod plans;
 pub use db::{Backend, Pool};
 pub use error::{Error, Result};
 pub use orgs::OrgStore;
-pub use plans::{PlanListing, PlanStore};
+pub use plans::{PlanListing, PlanStore, RevisionListing};
 
 /// The database Phaen uses when none is named: a file in the working directory.
 pub const DEFAULT_DB: &str = "phaen.db";

@@ -6,11 +6,18 @@ use crate::db::{AssertSqlSafe, Backend, Pool};
 use crate::error::Result;
 
 /// Every migration, oldest first: (version, name, SQL).
-pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "plan_model",
-    include_str!("../../../migrations/0001_plan_model.sql"),
-)];
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "plan_model",
+        include_str!("../../../migrations/0001_plan_model.sql"),
+    ),
+    (
+        2,
+        "plan_revisions",
+        include_str!("../../../migrations/0002_plan_revisions.sql"),
+    ),
+];
 
 /// Applies the migrations the database has not seen; returns how many ran.
 pub async fn migrate(pool: &Pool) -> Result<usize> {

@@ -17,6 +17,9 @@ pub struct Args {
     plan: String,
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
+    /// An earlier revision instead of the current one.
+    #[arg(long)]
+    revision: Option<u32>,
     /// Output file (default: stdout). An existing file is replaced only when complete.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -24,7 +27,20 @@ pub struct Args {
 
 pub async fn run(store: &Store, args: Args) -> Result<()> {
     let id = store.resolve_plan(&args.plan).await?;
-    let plan = store.load_plan(&id).await?;
+    let plan = match args.revision {
+        Some(n) => match store.load_revision(&id, n).await {
+            Ok(p) => p,
+            Err(phaen_store::Error::NotFound { .. }) => {
+                let current = store.load_plan(&id).await?;
+                if current.revision.as_ref().map_or(1, |r| r.number) != n {
+                    anyhow::bail!("plan {id} has no revision {n}: see `phaen plan revisions {id}`");
+                }
+                current
+            }
+            Err(e) => return Err(e.into()),
+        },
+        None => store.load_plan(&id).await?,
+    };
     let text = match args.format {
         Format::Json => plan.to_json(),
     };

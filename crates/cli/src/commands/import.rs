@@ -24,6 +24,10 @@ pub struct Args {
     /// Read and check the file, print the report, write nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Import the document as a new revision of this stored plan (its id or the start of it),
+    /// keeping the old revision, and the progress and links of what carries on.
+    #[arg(long, value_name = "PLAN")]
+    into: Option<String>,
     /// Print one JSON value: {"plan_id": ..., "report": ...}.
     #[arg(long)]
     json: bool,
@@ -32,6 +36,8 @@ pub struct Args {
 #[derive(Debug, Serialize)]
 struct Outcome {
     plan_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revision: Option<Revised>,
     title: String,
     org: String,
     counts: Counts,
@@ -52,9 +58,15 @@ pub async fn run(store: &Store, args: Args) -> Result<()> {
         None => None,
     };
     if args.file.is_dir() {
+        if args.into.is_some() {
+            bail!("--into takes one document, not a folder");
+        }
         return run_dir(store, &args, owner).await;
     }
-    let outcome = import_one(store, &args.file, owner, args.dry_run).await?;
+    let outcome = match &args.into {
+        Some(key) => revise(store, &args.file, key, args.dry_run).await?,
+        None => import_one(store, &args.file, owner, args.dry_run).await?,
+    };
     if args.json {
         return print_json(&outcome);
     }
@@ -69,18 +81,7 @@ async fn import_one(
     dry_run: bool,
 ) -> Result<Outcome> {
     let shown = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {shown}"))?
-        .len();
-    if size > phaen_import::source::MAX_FILE_BYTES {
-        bail!(
-            "cannot import {shown}: the file is too large ({size} bytes; the limit is {})",
-            phaen_import::source::MAX_FILE_BYTES
-        );
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {shown}"))?;
-    let imported = phaen_import::read(&bytes, &shown, owner)
-        .with_context(|| format!("cannot import {shown}; nothing was written"))?;
+    let imported = read_doc(path, owner)?;
     let plan = imported.plan;
     let plan_id = if dry_run {
         None
@@ -93,6 +94,7 @@ async fn import_one(
     };
     Ok(Outcome {
         plan_id,
+        revision: None,
         title: plan.title.clone(),
         org: plan.owner.code.to_string(),
         counts: summary::counts(&plan),
@@ -153,7 +155,88 @@ async fn run_dir(
     Ok(())
 }
 
+/// What a new revision replaced and kept.
+#[derive(Debug, Serialize)]
+struct Revised {
+    replaced: u32,
+    number: u32,
+    carried: phaen_domain::revise::Carried,
+}
+
+fn read_doc(
+    path: &Path,
+    owner: Option<phaen_domain::Organization>,
+) -> Result<phaen_import::Imported> {
+    let shown = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {shown}"))?
+        .len();
+    if size > phaen_import::source::MAX_FILE_BYTES {
+        bail!(
+            "cannot import {shown}: the file is too large ({size} bytes; the limit is {})",
+            phaen_import::source::MAX_FILE_BYTES
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {shown}"))?;
+    phaen_import::read(&bytes, &shown, owner)
+        .with_context(|| format!("cannot import {shown}; nothing was written"))
+}
+
+/// `--into PLAN`: the document becomes the plan's next revision.
+async fn revise(store: &Store, path: &Path, key: &str, dry_run: bool) -> Result<Outcome> {
+    let shown = path.display().to_string();
+    let id = store.resolve_plan(key).await?;
+    let old = store.load_plan(&id).await?;
+    let imported = read_doc(path, Some(old.owner.clone()))?;
+    let mut plan = imported.plan;
+    if plan.kind != old.kind {
+        bail!(
+            "cannot import {shown} into {id}: the document is a {} but the plan is a {}; nothing was written",
+            plan.kind.as_str(),
+            old.kind.as_str()
+        );
+    }
+    let replaced = old.revision.as_ref().map_or(1, |r| r.number);
+    let stated = plan.revision.as_ref().map(|r| r.number).unwrap_or(0);
+    if stated <= replaced {
+        plan.revision = Some(phaen_domain::Revision {
+            number: replaced + 1,
+            written: plan.revision.and_then(|r| r.written),
+        });
+    }
+    let number = plan.revision.as_ref().map_or(replaced + 1, |r| r.number);
+    let carried = phaen_domain::revise::adopt(&mut plan, &old);
+    if !dry_run {
+        store
+            .revise_plan(&plan)
+            .await
+            .with_context(|| format!("cannot import {shown} into {id}; nothing was written"))?;
+    }
+    Ok(Outcome {
+        plan_id: (!dry_run).then(|| id.to_string()),
+        revision: Some(Revised {
+            replaced,
+            number,
+            carried,
+        }),
+        title: plan.title.clone(),
+        org: plan.owner.code.to_string(),
+        counts: summary::counts(&plan),
+        report: imported.report,
+    })
+}
+
 fn print_outcome(o: &Outcome) {
+    if let Some(r) = &o.revision {
+        println!(
+            "revision {} replaces revision {} (kept); {} elements and {} KPIs carry on, {} new",
+            r.number,
+            r.replaced,
+            r.carried.elements_kept,
+            r.carried.kpis_kept,
+            r.carried.elements_new
+        );
+    }
     match &o.plan_id {
         Some(id) => println!("imported plan {id}: {} ({})", o.title, o.org),
         None => println!(

@@ -15,6 +15,12 @@ pub enum PlanCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The earlier revisions kept for a plan.
+    Revisions {
+        plan: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// What a plan holds: counts, SWOT, budget per year.
     Summary {
         /// The plan's id, or the first characters of it.
@@ -81,6 +87,37 @@ pub async fn run_plan(store: &Store, c: PlanCommand) -> Result<()> {
                 println!(
                     "{}  {}-{}  {:<16} {:<12} {}",
                     p.id, p.period.from, p.period.to, p.kind, p.org, p.title
+                );
+            }
+            Ok(())
+        }
+        PlanCommand::Revisions { plan, json } => {
+            let id = store.resolve_plan(&plan).await?;
+            let current = store.load_plan(&id).await?;
+            let revisions: Vec<serde_json::Value> = store
+                .list_revisions(&id)
+                .await?
+                .into_iter()
+                .map(|r| serde_json::json!({"number": r.number, "title": r.title, "replaced_at_ms": r.replaced_at, "current": false}))
+                .chain([serde_json::json!({
+                    "number": current.revision.as_ref().map_or(1, |r| r.number),
+                    "title": current.title,
+                    "current": true,
+                })])
+                .collect();
+            if json {
+                return print_json(&revisions);
+            }
+            for r in revisions {
+                println!(
+                    "revision {}{}  {}",
+                    r["number"],
+                    if r["current"] == true {
+                        " (current)"
+                    } else {
+                        ""
+                    },
+                    r["title"].as_str().unwrap_or("")
                 );
             }
             Ok(())

@@ -30,6 +30,25 @@ pub trait PlanStore {
     /// The plan whose id is `key` or starts with `key` (at least 4 characters).
     fn resolve_plan(&self, key: &str) -> impl Future<Output = Result<PlanId>> + Send;
     fn delete_plan(&self, id: &PlanId) -> impl Future<Output = Result<()>> + Send;
+    /// Makes `plan` the current revision of the stored plan with its id, keeping the revision
+    /// it replaces whole; all in one transaction. `plan.revision` must be newer.
+    fn revise_plan(&self, plan: &Plan) -> impl Future<Output = Result<()>> + Send;
+    /// The earlier revisions kept for a plan, oldest first.
+    fn list_revisions(
+        &self,
+        id: &PlanId,
+    ) -> impl Future<Output = Result<Vec<RevisionListing>>> + Send;
+    /// An earlier revision, whole.
+    fn load_revision(&self, id: &PlanId, number: u32) -> impl Future<Output = Result<Plan>> + Send;
+}
+
+/// An earlier revision as lists show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisionListing {
+    pub number: u32,
+    pub title: String,
+    /// When a newer revision replaced it (Unix milliseconds).
+    pub replaced_at: i64,
 }
 
 impl PlanStore for Store {
@@ -105,6 +124,72 @@ impl PlanStore for Store {
                     .join(", "),
             }),
         }
+    }
+
+    async fn revise_plan(&self, plan: &Plan) -> Result<()> {
+        plan.check()?;
+        let mut tx = self.pool().begin_write().await?;
+        let current = load::load_plan(&mut tx, &plan.id).await?;
+        let old = current.revision.as_ref().map_or(1, |r| r.number);
+        let new = plan.revision.as_ref().map_or(0, |r| r.number);
+        if new <= old {
+            return Err(Error::AlreadyExists {
+                what: "revision",
+                key: format!(
+                    "{} (the plan is at revision {old}; a new one must be higher)",
+                    new
+                ),
+            });
+        }
+        tx.exec(
+            "INSERT INTO plan_revisions (plan_id, number, title, snapshot, replaced_at)
+             VALUES ($1, $2, $3, $4, $5)",
+            args![
+                plan.id.as_str(),
+                i64::from(old),
+                current.title.as_str(),
+                current.to_json(),
+                crate::now_ms()
+            ],
+        )
+        .await?;
+        save::replace_plan(&mut tx, plan).await?;
+        tx.commit().await
+    }
+
+    async fn list_revisions(&self, id: &PlanId) -> Result<Vec<RevisionListing>> {
+        let mut tx = self.pool().begin_read().await?;
+        let rows = tx
+            .all(
+                "SELECT number, title, replaced_at FROM plan_revisions WHERE plan_id = $1
+                 ORDER BY number",
+                args![id.as_str()],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(RevisionListing {
+                    number: u32::try_from(r.int(0)?).map_err(|e| Error::corrupt("revision", e))?,
+                    title: r.text(1)?,
+                    replaced_at: r.int(2)?,
+                })
+            })
+            .collect()
+    }
+
+    async fn load_revision(&self, id: &PlanId, number: u32) -> Result<Plan> {
+        let mut tx = self.pool().begin_read().await?;
+        let row = tx
+            .one(
+                "SELECT snapshot FROM plan_revisions WHERE plan_id = $1 AND number = $2",
+                args![id.as_str(), i64::from(number)],
+            )
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                what: "revision",
+                key: format!("{id} #{number}"),
+            })?;
+        Ok(Plan::from_json(&row.text(0)?)?)
     }
 
     async fn delete_plan(&self, id: &PlanId) -> Result<()> {

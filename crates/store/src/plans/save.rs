@@ -24,6 +24,33 @@ pub async fn insert_plan(tx: &mut Tx, plan: &Plan) -> Result<()> {
         });
     }
     insert_plan_row(tx, plan).await?;
+    insert_contents(tx, plan).await
+}
+
+/// Replaces everything a stored plan holds with `plan`'s contents, keeping its id and row.
+pub async fn replace_plan(tx: &mut Tx, plan: &Plan) -> Result<()> {
+    upsert_org_in(tx, &plan.owner).await?;
+    let pid = plan.id.as_str();
+    for table in [
+        "alignment_links",
+        "kpis",
+        "elements",
+        "plan_sections",
+        "swot_items",
+        "tows_quadrants",
+        "perspectives",
+    ] {
+        tx.exec(
+            crate::db::AssertSqlSafe(format!("DELETE FROM {table} WHERE plan_id = $1")),
+            args![pid],
+        )
+        .await?;
+    }
+    update_plan_row(tx, plan).await?;
+    insert_contents(tx, plan).await
+}
+
+async fn insert_contents(tx: &mut Tx, plan: &Plan) -> Result<()> {
     insert_analysis(tx, plan).await?;
     let pid = plan.id.as_str();
     for (i, k) in plan.kpis.iter().enumerate() {
@@ -47,15 +74,7 @@ pub async fn insert_plan(tx: &mut Tx, plan: &Plan) -> Result<()> {
 }
 
 async fn insert_plan_row(tx: &mut Tx, plan: &Plan) -> Result<()> {
-    let (basis, end_month, end_day) = match plan.year_basis {
-        YearBasis::FiscalYear => ("fiscal_year", None, None),
-        YearBasis::CalendarYear => ("calendar_year", None, None),
-        YearBasis::AccountingYear { end_month, end_day } => (
-            "accounting_year",
-            Some(i64::from(end_month)),
-            Some(i64::from(end_day)),
-        ),
-    };
+    let (basis, end_month, end_day) = year_basis_columns(plan.year_basis);
     let approval = plan.approval.as_ref();
     let now = crate::now_ms();
     tx.exec(
@@ -95,6 +114,61 @@ async fn insert_plan_row(tx: &mut Tx, plan: &Plan) -> Result<()> {
     )
     .await?;
     Ok(())
+}
+
+async fn update_plan_row(tx: &mut Tx, plan: &Plan) -> Result<()> {
+    let (basis, end_month, end_day) = year_basis_columns(plan.year_basis);
+    let approval = plan.approval.as_ref();
+    tx.exec(
+        "UPDATE plans SET org_code = $2, kind = $3, title = $4, title_en = $5, period_from = $6,
+            period_to = $7, year_basis = $8, year_end_month = $9, year_end_day = $10,
+            edition = $11, revision = $12, revision_written = $13, as_of = $14, status = $15,
+            approval_body = $16, approval_meeting = $17, approval_date = $18,
+            approval_written = $19, parent_plan_id = $20, parent_plan_title = $21, vision = $22,
+            version = version + 1, updated_at = $23
+         WHERE id = $1",
+        args![
+            plan.id.as_str(),
+            plan.owner.code.as_str(),
+            plan.kind.as_str(),
+            plan.title.as_str(),
+            plan.title_en.clone(),
+            i64::from(plan.period.from.get()),
+            i64::from(plan.period.to.get()),
+            basis,
+            end_month,
+            end_day,
+            plan.edition.clone(),
+            plan.revision.as_ref().map(|r| i64::from(r.number)),
+            plan.revision.as_ref().and_then(|r| r.written.clone()),
+            plan.as_of.map(|d| d.to_string()),
+            plan.status.as_str(),
+            approval.map(|a| a.body.clone()),
+            approval.and_then(|a| a.meeting.clone()),
+            approval.and_then(|a| a.date).map(|d| d.to_string()),
+            approval.and_then(|a| a.written.clone()),
+            plan.parent_plan
+                .as_ref()
+                .and_then(|p| p.id.as_ref().map(|i| i.to_string())),
+            plan.parent_plan.as_ref().map(|p| p.title.clone()),
+            plan.vision.clone(),
+            crate::now_ms()
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+fn year_basis_columns(basis: YearBasis) -> (&'static str, Option<i64>, Option<i64>) {
+    match basis {
+        YearBasis::FiscalYear => ("fiscal_year", None, None),
+        YearBasis::CalendarYear => ("calendar_year", None, None),
+        YearBasis::AccountingYear { end_month, end_day } => (
+            "accounting_year",
+            Some(i64::from(end_month)),
+            Some(i64::from(end_day)),
+        ),
+    }
 }
 
 async fn insert_analysis(tx: &mut Tx, plan: &Plan) -> Result<()> {
