@@ -28,10 +28,11 @@ pub fn adopt(new: &mut Plan, old: &Plan) -> Carried {
     match_kpis(&mut new.kpis, &old.kpis, &mut carried, &mut renamed);
     match_siblings(&mut new.elements, &old.elements, &mut carried, &mut renamed);
     let remap = |id: &mut crate::ids::ElementId| {
-        if let Some(old) = renamed.get(id.as_str()) {
-            if let Ok(o) = crate::ids::ElementId::parse(old) {
-                *id = o;
-            }
+        if let Some(o) = renamed
+            .get(id.as_str())
+            .and_then(|old| crate::ids::ElementId::parse(old).ok())
+        {
+            *id = o;
         }
     };
     for q in new.tows.iter_mut() {

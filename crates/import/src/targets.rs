@@ -6,12 +6,9 @@ use phaen_domain::{Comparator, Scale, Target};
 
 /// Levels Phaen knows, with the scale each belongs to.
 pub fn scale_of_level(level: &str) -> Option<Scale> {
-    for scale in [Scale::financial_stability(), Scale::pass_fail()] {
-        if scale.position(level).is_some() {
-            return Some(scale);
-        }
-    }
-    None
+    [Scale::financial_stability(), Scale::pass_fail()]
+        .into_iter()
+        .find(|scale| scale.position(level).is_some())
 }
 
 /// A target cell as a target; `None` for an empty cell (no year there), `Target::None` for '-'.
@@ -87,7 +84,7 @@ pub fn in_name(name: &str) -> Option<(Target, String)> {
         })
         .collect();
     if let Ok(value) = parse_decimal(&number) {
-        let written = format!("{}", &phrase[..phrase.len() - after.len() + number.len()]);
+        let written = phrase[..phrase.len() - after.len() + number.len()].to_string();
         return Some((
             Target::Numeric {
                 comparator,

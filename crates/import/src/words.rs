@@ -126,6 +126,30 @@ pub fn dash_items(line: &str) -> Vec<String> {
         .collect()
 }
 
+/// The first two Buddhist-Era years in a text, as a period: 'พ.ศ. 2568 - 2570',
+/// '(พ.ศ.2566-2570)', '๒๕๖๐-๒๕๖๔', 'ปีบัญชี 2560 – 2564'.
+pub fn period_in(text: &str) -> Option<phaen_domain::Period> {
+    let arabic = to_arabic_digits(text);
+    let mut years = Vec::new();
+    let mut digits = String::new();
+    for c in arabic.chars().chain([' ']) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if digits.len() == 4
+                && let Ok(y) = phaen_domain::BeYear::parse(&digits)
+            {
+                years.push(y);
+            }
+            digits.clear();
+        }
+    }
+    match years.as_slice() {
+        [from, to, ..] if from < to => phaen_domain::Period::new(*from, *to).ok(),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,29 +208,5 @@ mod tests {
     #[test]
     fn dash_lists_split_into_items() {
         assert_eq!(dash_items("- ก ข - ค"), vec!["ก ข", "ค"]);
-    }
-}
-
-/// The first two Buddhist-Era years in a text, as a period: 'พ.ศ. 2568 - 2570',
-/// '(พ.ศ.2566-2570)', '๒๕๖๐-๒๕๖๔', 'ปีบัญชี 2560 – 2564'.
-pub fn period_in(text: &str) -> Option<phaen_domain::Period> {
-    let arabic = to_arabic_digits(text);
-    let mut years = Vec::new();
-    let mut digits = String::new();
-    for c in arabic.chars().chain([' ']) {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            if digits.len() == 4 {
-                if let Ok(y) = phaen_domain::BeYear::parse(&digits) {
-                    years.push(y);
-                }
-            }
-            digits.clear();
-        }
-    }
-    match years.as_slice() {
-        [from, to, ..] if from < to => phaen_domain::Period::new(*from, *to).ok(),
-        _ => None,
     }
 }

@@ -74,10 +74,10 @@ pub fn kpi_from_cells(name_cell: &str, unit: Option<String>, years: &[(BeYear, S
         {
             *c = named;
         }
-        if let Target::Level { level, .. } = &target {
-            if kpi.scale.is_none() {
-                kpi.scale = targets::scale_of_level(level);
-            }
+        if let Target::Level { level, .. } = &target
+            && kpi.scale.is_none()
+        {
+            kpi.scale = targets::scale_of_level(level);
         }
         kpi.targets.push(YearTarget {
             year: *year,

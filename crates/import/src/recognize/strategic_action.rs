@@ -119,18 +119,19 @@ pub fn read_table(ctx: &mut Ctx, plan: &mut Plan, cursor: &Cursor, t: &Table) ->
         let mut target_guideline = (!g.is_empty()).then(|| g.clone());
         // A project on a row with no guideline, followed by a row with a guideline and no
         // project, is one merged project cell: the project serves the next row's guideline.
-        if g.is_empty() && !p.is_empty() {
-            if let Some((next, _)) = rows.get(n + 1) {
-                let ng = next.get(l.guideline).map(|s| s.trim()).unwrap_or_default();
-                let np = next.get(l.project).map(|s| s.trim()).unwrap_or_default();
-                if !ng.is_empty() && np.is_empty() {
-                    target_guideline = Some(ng.to_string());
-                    ctx.warn(
+        if g.is_empty()
+            && !p.is_empty()
+            && let Some((next, _)) = rows.get(n + 1)
+        {
+            let ng = next.get(l.guideline).map(|s| s.trim()).unwrap_or_default();
+            let np = next.get(l.project).map(|s| s.trim()).unwrap_or_default();
+            if !ng.is_empty() && np.is_empty() {
+                target_guideline = Some(ng.to_string());
+                ctx.warn(
                         Some(&row.loc),
                         format!("โครงการ '{p}' อยู่ในเซลล์ที่ผสานกับแถวถัดไป จึงจัดไว้ใต้แนวทาง '{ng}'"),
                         format!("project '{p}' spans the next row's merged cell; placed under guideline '{ng}'"),
                     );
-                }
             }
         }
         if let Some(gtext) = &target_guideline {
@@ -143,7 +144,7 @@ pub fn read_table(ctx: &mut Ctx, plan: &mut Plan, cursor: &Cursor, t: &Table) ->
                 "this row was shifted one column right; read back into place, responsible taken from the row above",
             );
         }
-        let r = l.responsible.map(|i| cell(i)).unwrap_or_default();
+        let r = l.responsible.map(&cell).unwrap_or_default();
         if !r.is_empty() {
             responsible = r
                 .split('/')

@@ -148,13 +148,13 @@ pub fn para(ctx: &mut Ctx, plan: &mut Plan, state: &mut State, cursor: &Cursor, 
             ctx.ledger.became(&p.loc, "tows", q.as_str());
             return;
         }
-        if let Some(strategy) = text.strip_prefix('>') {
-            if let Some(q) = state.quadrant.and_then(|i| plan.tows.get_mut(i)) {
-                q.strategies.push(strategy.trim().to_string());
-                ctx.ledger
-                    .became(&p.loc, "tows strategy", q.quadrant.as_str());
-                return;
-            }
+        if let Some(strategy) = text.strip_prefix('>')
+            && let Some(q) = state.quadrant.and_then(|i| plan.tows.get_mut(i))
+        {
+            q.strategies.push(strategy.trim().to_string());
+            ctx.ledger
+                .became(&p.loc, "tows strategy", q.quadrant.as_str());
+            return;
         }
         if matches!(
             text,

@@ -44,9 +44,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
             },
         ));
     }
-    if looks_utf16(bytes) {
-        let le = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count()
-            > bytes.iter().step_by(2).filter(|b| **b == 0).count();
+    if let Some(le) = utf16_without_bom(bytes) {
         let enc = if le { UTF_16LE } else { UTF_16BE };
         let (text, bad) = enc.decode_without_bom_handling(bytes);
         if !bad {
@@ -73,9 +71,27 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded> {
     checked(plain(text.into_owned(), "windows-874"))
 }
 
-fn looks_utf16(bytes: &[u8]) -> bool {
-    let sample = &bytes[..bytes.len().min(4096)];
-    sample.len() >= 4 && sample.iter().filter(|b| **b == 0).count() * 4 >= sample.len()
+/// UTF-16 without a byte-order mark: Thai and ASCII text has 0x0E or 0x00 as the high byte of
+/// nearly every code unit. `Some(true)` for little-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = sample.len() / 2;
+    if pairs < 2 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let high = |i: usize| {
+        sample
+            .chunks(2)
+            .filter(|c| matches!(c[i], 0x00 | 0x0E))
+            .count()
+    };
+    if high(1) * 10 >= pairs * 9 {
+        Some(true)
+    } else if high(0) * 10 >= pairs * 9 {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// Refuses binary data dressed as text: many control characters, or NULs.
