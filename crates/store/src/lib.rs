@@ -3,6 +3,7 @@
 //! is one transaction: a write either lands whole or leaves the database as it was.
 
 pub mod backup;
+mod batch;
 pub mod db;
 pub mod error;
 pub mod migrate;

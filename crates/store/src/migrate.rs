@@ -17,6 +17,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "plan_revisions",
         include_str!("../../../migrations/0002_plan_revisions.sql"),
     ),
+    (
+        3,
+        "child_indexes",
+        include_str!("../../../migrations/0003_child_indexes.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen; returns how many ran.

@@ -156,7 +156,9 @@ impl Reader {
             self.part = Part::Detail;
         }
         if self.part == Part::Front
-            && p.heading.is_some_and(|h| h >= 2)
+            // A perspective's name stands on a line of its own: a heading in Word or markdown,
+            // a short line in a spreadsheet that carries no heading styles.
+            && (p.heading.is_some_and(|h| h >= 2) || text.chars().count() <= 60)
             && let Some((what, key)) =
                 front::perspective(&mut self.perspectives, &mut self.in_perspective, text)
         {

@@ -1,8 +1,11 @@
 //! Readers: bytes in, a `Doc` out. The kind of file is told by its content (a zip holding
 //! word/document.xml or xl/workbook.xml, JSON, or text), not only by its name.
 
+pub mod docx;
 pub mod encoding;
 pub mod text;
+pub mod xlsx;
+pub mod zip_guard;
 
 use crate::doc::Doc;
 use crate::error::{Error, Result};
@@ -103,8 +106,23 @@ pub fn read(bytes: &[u8]) -> Result<Read> {
         Kind::Json => Err(Error::NotADocument(
             "Phaen plan JSON is read by Plan::from_json".into(),
         )),
-        Kind::Docx | Kind::Xlsx => Err(Error::NotADocument(
-            "Word and Excel files are not read yet".into(),
-        )),
+        Kind::Docx => {
+            let (doc, repairs) = docx::parse(bytes)?;
+            Ok(Read {
+                doc,
+                kind: Kind::Docx,
+                encoding: "utf-8".into(),
+                repairs,
+            })
+        }
+        Kind::Xlsx => {
+            let (doc, repairs) = xlsx::parse(bytes)?;
+            Ok(Read {
+                doc,
+                kind: Kind::Xlsx,
+                encoding: "utf-8".into(),
+                repairs,
+            })
+        }
     }
 }

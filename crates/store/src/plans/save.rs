@@ -4,6 +4,7 @@ use phaen_domain::{AlignmentLink, Element, Kpi, Plan, YearBasis};
 
 use super::codec::{enum_str, target_columns, to_json};
 use crate::args;
+use crate::batch::Batch;
 use crate::db::Tx;
 use crate::error::{Error, Result};
 use crate::orgs::upsert_org_in;
@@ -50,7 +51,9 @@ pub async fn replace_plan(tx: &mut Tx, plan: &Plan) -> Result<()> {
     insert_contents(tx, plan).await
 }
 
-async fn insert_contents(tx: &mut Tx, plan: &Plan) -> Result<()> {
+async fn insert_contents(db: &mut Tx, plan: &Plan) -> Result<()> {
+    let mut batch = Batch::default();
+    let tx = &mut batch;
     insert_analysis(tx, plan).await?;
     let pid = plan.id.as_str();
     for (i, k) in plan.kpis.iter().enumerate() {
@@ -70,7 +73,7 @@ async fn insert_contents(tx: &mut Tx, plan: &Plan) -> Result<()> {
             stack.push((child, Some(e.id.as_str()), i));
         }
     }
-    Ok(())
+    batch.flush(db).await
 }
 
 async fn insert_plan_row(tx: &mut Tx, plan: &Plan) -> Result<()> {
@@ -171,7 +174,7 @@ fn year_basis_columns(basis: YearBasis) -> (&'static str, Option<i64>, Option<i6
     }
 }
 
-async fn insert_analysis(tx: &mut Tx, plan: &Plan) -> Result<()> {
+async fn insert_analysis(tx: &mut Batch, plan: &Plan) -> Result<()> {
     let pid = plan.id.as_str();
     for (i, s) in plan.sections.iter().enumerate() {
         tx.exec(
@@ -231,7 +234,7 @@ async fn insert_analysis(tx: &mut Tx, plan: &Plan) -> Result<()> {
 }
 
 async fn insert_element(
-    tx: &mut Tx,
+    tx: &mut Batch,
     pid: &str,
     parent: Option<&str>,
     position: usize,
@@ -347,7 +350,7 @@ async fn insert_element(
 }
 
 async fn insert_kpi(
-    tx: &mut Tx,
+    tx: &mut Batch,
     pid: &str,
     element: Option<&str>,
     position: usize,
@@ -400,7 +403,7 @@ async fn insert_kpi(
 }
 
 async fn insert_links(
-    tx: &mut Tx,
+    tx: &mut Batch,
     pid: &str,
     source_kind: &str,
     source_id: &str,

@@ -1,0 +1,11 @@
+//! Word packages (or XML wrapped into one) through the reader and the whole import.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    phaen_import_fuzz::contain_calamine_panics();
+    let bytes = phaen_import_fuzz::docx(data);
+    let _ = phaen_import::source::read(&bytes);
+    let _ = phaen_import::read(&bytes, "fuzz.docx", None);
+});
