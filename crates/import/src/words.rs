@@ -86,37 +86,7 @@ pub fn split_word_label(line: &str, word: &str) -> Option<(Option<String>, Strin
     None
 }
 
-/// Text reduced for comparison: no spaces, no markup remnants, Arabic digits, no trailing
-/// asterisks or dots.
-pub fn squash(s: &str) -> String {
-    to_arabic_digits(s)
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | '“' | '”' | '"' | '-' | '–'))
-        .collect::<String>()
-        .trim_end_matches('.')
-        .to_string()
-}
-
-/// How alike two Thai texts are, 0.0 to 1.0, by shared character bigrams.
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let grams = |s: &str| -> Vec<(char, char)> {
-        let cs: Vec<char> = squash(s).chars().collect();
-        cs.windows(2).map(|w| (w[0], w[1])).collect()
-    };
-    let (ga, gb) = (grams(a), grams(b));
-    if ga.is_empty() || gb.is_empty() {
-        return if squash(a) == squash(b) { 1.0 } else { 0.0 };
-    }
-    let mut rest = gb.clone();
-    let mut shared = 0;
-    for g in &ga {
-        if let Some(pos) = rest.iter().position(|x| x == g) {
-            rest.swap_remove(pos);
-            shared += 1;
-        }
-    }
-    2.0 * shared as f64 / (ga.len() + gb.len()) as f64
-}
+pub use phaen_domain::text::{similarity, squash};
 
 /// Lines of a '- a - b - c' list written on one line (what <ul> becomes in exports).
 pub fn dash_items(line: &str) -> Vec<String> {

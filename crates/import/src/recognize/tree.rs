@@ -23,16 +23,7 @@ pub struct Cursor {
     pub path: Vec<usize>,
 }
 
-/// The number a label ends with: 'พันธกิจที่ 1' -> '1', '๒.' -> '2', '(3)' -> '3'.
-pub fn ordinal(label: &str) -> String {
-    let arabic = phaen_domain::thai::to_arabic_digits(label);
-    let last = arabic
-        .split_whitespace()
-        .last()
-        .unwrap_or_default()
-        .to_string();
-    words::label_key(&last)
-}
+pub use phaen_domain::text::ordinal;
 
 pub fn at<'p>(plan: &'p mut Plan, path: &[usize]) -> Option<&'p mut Element> {
     let (first, rest) = path.split_first()?;

@@ -77,9 +77,6 @@ async fn insert_contents(db: &mut Tx, plan: &Plan) -> Result<()> {
 }
 
 async fn insert_plan_row(tx: &mut Tx, plan: &Plan) -> Result<()> {
-    let (basis, end_month, end_day) = year_basis_columns(plan.year_basis);
-    let approval = plan.approval.as_ref();
-    let now = crate::now_ms();
     tx.exec(
         "INSERT INTO plans (id, org_code, kind, title, title_en, period_from, period_to,
             year_basis, year_end_month, year_end_day, edition, revision, revision_written, as_of,
@@ -87,41 +84,13 @@ async fn insert_plan_row(tx: &mut Tx, plan: &Plan) -> Result<()> {
             parent_plan_id, parent_plan_title, vision, version, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
             $19, $20, $21, $22, 1, $23, $23)",
-        args![
-            plan.id.as_str(),
-            plan.owner.code.as_str(),
-            plan.kind.as_str(),
-            plan.title.as_str(),
-            plan.title_en.clone(),
-            i64::from(plan.period.from.get()),
-            i64::from(plan.period.to.get()),
-            basis,
-            end_month,
-            end_day,
-            plan.edition.clone(),
-            plan.revision.as_ref().map(|r| i64::from(r.number)),
-            plan.revision.as_ref().and_then(|r| r.written.clone()),
-            plan.as_of.map(|d| d.to_string()),
-            plan.status.as_str(),
-            approval.map(|a| a.body.clone()),
-            approval.and_then(|a| a.meeting.clone()),
-            approval.and_then(|a| a.date).map(|d| d.to_string()),
-            approval.and_then(|a| a.written.clone()),
-            plan.parent_plan
-                .as_ref()
-                .and_then(|p| p.id.as_ref().map(|i| i.to_string())),
-            plan.parent_plan.as_ref().map(|p| p.title.clone()),
-            plan.vision.clone(),
-            now
-        ],
+        plan_row_args(plan),
     )
     .await?;
     Ok(())
 }
 
 async fn update_plan_row(tx: &mut Tx, plan: &Plan) -> Result<()> {
-    let (basis, end_month, end_day) = year_basis_columns(plan.year_basis);
-    let approval = plan.approval.as_ref();
     tx.exec(
         "UPDATE plans SET org_code = $2, kind = $3, title = $4, title_en = $5, period_from = $6,
             period_to = $7, year_basis = $8, year_end_month = $9, year_end_day = $10,
@@ -130,36 +99,43 @@ async fn update_plan_row(tx: &mut Tx, plan: &Plan) -> Result<()> {
             approval_written = $19, parent_plan_id = $20, parent_plan_title = $21, vision = $22,
             version = version + 1, updated_at = $23
          WHERE id = $1",
-        args![
-            plan.id.as_str(),
-            plan.owner.code.as_str(),
-            plan.kind.as_str(),
-            plan.title.as_str(),
-            plan.title_en.clone(),
-            i64::from(plan.period.from.get()),
-            i64::from(plan.period.to.get()),
-            basis,
-            end_month,
-            end_day,
-            plan.edition.clone(),
-            plan.revision.as_ref().map(|r| i64::from(r.number)),
-            plan.revision.as_ref().and_then(|r| r.written.clone()),
-            plan.as_of.map(|d| d.to_string()),
-            plan.status.as_str(),
-            approval.map(|a| a.body.clone()),
-            approval.and_then(|a| a.meeting.clone()),
-            approval.and_then(|a| a.date).map(|d| d.to_string()),
-            approval.and_then(|a| a.written.clone()),
-            plan.parent_plan
-                .as_ref()
-                .and_then(|p| p.id.as_ref().map(|i| i.to_string())),
-            plan.parent_plan.as_ref().map(|p| p.title.clone()),
-            plan.vision.clone(),
-            crate::now_ms()
-        ],
+        plan_row_args(plan),
     )
     .await?;
     Ok(())
+}
+
+/// The plan's own columns, $1 to $23, in the order both statements above use.
+fn plan_row_args(plan: &Plan) -> Vec<crate::db::Arg> {
+    let (basis, end_month, end_day) = year_basis_columns(plan.year_basis);
+    let approval = plan.approval.as_ref();
+    args![
+        plan.id.as_str(),
+        plan.owner.code.as_str(),
+        plan.kind.as_str(),
+        plan.title.as_str(),
+        plan.title_en.clone(),
+        i64::from(plan.period.from.get()),
+        i64::from(plan.period.to.get()),
+        basis,
+        end_month,
+        end_day,
+        plan.edition.clone(),
+        plan.revision.as_ref().map(|r| i64::from(r.number)),
+        plan.revision.as_ref().and_then(|r| r.written.clone()),
+        plan.as_of.map(|d| d.to_string()),
+        plan.status.as_str(),
+        approval.map(|a| a.body.clone()),
+        approval.and_then(|a| a.meeting.clone()),
+        approval.and_then(|a| a.date).map(|d| d.to_string()),
+        approval.and_then(|a| a.written.clone()),
+        plan.parent_plan
+            .as_ref()
+            .and_then(|p| p.id.as_ref().map(|i| i.to_string())),
+        plan.parent_plan.as_ref().map(|p| p.title.clone()),
+        plan.vision.clone(),
+        crate::now_ms()
+    ]
 }
 
 fn year_basis_columns(basis: YearBasis) -> (&'static str, Option<i64>, Option<i64>) {
