@@ -49,6 +49,11 @@ enum Command {
     Restore(commands::backup::RestoreArgs),
     /// Build a demo database from Phaen's own generator.
     Demo(commands::demo::Args),
+    /// Serve the web application.
+    Serve(commands::serve::ServeArgs),
+    /// Users, passwords and API tokens.
+    #[command(subcommand)]
+    Admin(commands::admin::AdminCommand),
     /// Apply database migrations and report the schema version.
     Migrate,
     /// Print the JSON Schema of the canonical plan JSON.
@@ -84,6 +89,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup(args) => commands::backup::backup(&store, args).await,
         Command::Restore(args) => commands::backup::restore(&store, args).await,
         Command::Demo(args) => commands::demo::run(&store, &config.db, args).await,
+        Command::Admin(c) => commands::admin::run(&store, c).await,
+        Command::Serve(args) => commands::serve::run(&store, &args).await,
         Command::Migrate => commands::migrate(&store).await,
         Command::Schema => unreachable!("handled before the store opens"),
     };

@@ -1,4 +1,4 @@
-//! `phaen demo` builds the demo database once and can be run again safely.
+//! `phaen demo` builds the demo database and its sign-ins once and can be run again safely.
 
 mod common;
 
@@ -6,10 +6,13 @@ use common::*;
 use phaen_testkit::TestDb;
 
 #[test]
-fn the_demo_fills_an_empty_database_and_a_second_run_adds_nothing() {
+fn the_demo_fills_an_empty_database_prints_its_sign_ins_and_a_second_run_adds_nothing() {
     let db = TestDb::new();
     let dir = tempfile::tempdir().unwrap();
-    let out = phaen(&db, dir.path()).arg("demo").output().unwrap();
+    let out = phaen(&db, dir.path())
+        .args(["demo", "--no-serve"])
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -31,8 +34,22 @@ fn the_demo_fills_an_empty_database_and_a_second_run_adds_nothing() {
     ] {
         assert!(kinds.iter().any(|k| k == kind), "the demo has a {kind}");
     }
-    phaen(&db, dir.path()).arg("demo").assert().success();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let users = phaen_synth::demo_users();
+    for u in &users {
+        let line = format!("{} / {} / {}", u.username, u.password, u.role);
+        assert!(
+            stdout.contains(&line),
+            "sign-in '{line}' missing from:\n{stdout}"
+        );
+    }
+    phaen(&db, dir.path())
+        .args(["demo", "--no-serve"])
+        .assert()
+        .success();
     assert_eq!(plan_count(&db, dir.path()), n);
+    let listed = json(&db, dir.path(), &["admin", "list-users"]);
+    assert_eq!(listed.as_array().unwrap().len(), users.len());
     let orgs = json(&db, dir.path(), &["org", "list"]);
     assert!(orgs.as_array().unwrap().len() >= 7);
 }

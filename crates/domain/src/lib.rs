@@ -3,6 +3,7 @@
 //! This crate does no I/O. Documents become these values (the import crate), these values are
 //! stored (the store crate), evaluated (monitoring) and printed (pages and documents).
 
+pub mod access;
 pub mod align;
 pub mod element;
 pub mod error;
@@ -18,6 +19,7 @@ pub mod swot;
 pub mod text;
 pub mod thai;
 
+pub use access::{Membership, Role};
 pub use align::{AlignKind, AlignmentLink};
 pub use element::{
     Element, ElementKind, ProgressResult, Readiness, ReadinessKind, Responsibility,

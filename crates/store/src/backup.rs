@@ -27,6 +27,11 @@ pub const TABLES: &[&str] = &[
     "timeline_entries",
     "progress_results",
     "plan_revisions",
+    "users",
+    "memberships",
+    "sessions",
+    "api_tokens",
+    "signin_attempts",
 ];
 
 /// What PostgreSQL users do instead of `phaen backup`.

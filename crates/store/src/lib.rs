@@ -1,4 +1,4 @@
-//! Phaen's storage: plans and organizations in an embedded SQLite file by default, or in
+//! Phaen's storage: plans, organizations, users and sessions in an embedded SQLite file by default, or in
 //! PostgreSQL when given a `postgres://` URL, through one SQL code path. Every multi-row write
 //! is one transaction: a write either lands whole or leaves the database as it was.
 
@@ -9,11 +9,15 @@ pub mod error;
 pub mod migrate;
 pub mod orgs;
 pub mod plans;
+pub mod sessions;
+pub mod users;
 
 pub use db::{Backend, Pool};
 pub use error::{Error, Result};
 pub use orgs::OrgStore;
 pub use plans::{PlanListing, PlanStore, RevisionListing};
+pub use sessions::{ApiToken, Session, SessionStore};
+pub use users::{NewUser, User, UserStore};
 
 /// The database Phaen uses when none is named: a file in the working directory.
 pub const DEFAULT_DB: &str = "phaen.db";

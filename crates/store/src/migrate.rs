@@ -22,6 +22,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "child_indexes",
         include_str!("../../../migrations/0003_child_indexes.sql"),
     ),
+    (
+        4,
+        "users_and_sessions",
+        include_str!("../../../migrations/0004_users_and_sessions.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen; returns how many ran.

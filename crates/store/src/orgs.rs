@@ -14,6 +14,10 @@ pub trait OrgStore {
     fn upsert_org(&self, org: &Organization) -> impl Future<Output = Result<bool>> + Send;
     fn org(&self, code: &OrgCode) -> impl Future<Output = Result<Organization>> + Send;
     fn list_orgs(&self) -> impl Future<Output = Result<Vec<Organization>>> + Send;
+    /// The organizations above `org`, parent first and root last (a cooperative's are its
+    /// provincial office, then the department). `NotFound` when `org` is unknown; a cycle in
+    /// the stored parents ends the walk instead of looping.
+    fn ancestors(&self, org: &OrgCode) -> impl Future<Output = Result<Vec<OrgCode>>> + Send;
 }
 
 impl OrgStore for Store {
@@ -44,6 +48,39 @@ impl OrgStore for Store {
             out.push(org);
         }
         Ok(out)
+    }
+
+    async fn ancestors(&self, org: &OrgCode) -> Result<Vec<OrgCode>> {
+        let mut tx = self.pool().begin_read().await?;
+        let mut out: Vec<OrgCode> = Vec::new();
+        let mut current = org.clone();
+        loop {
+            let row = tx
+                .one(
+                    "SELECT parent_code FROM orgs WHERE code = $1",
+                    args![current.as_str()],
+                )
+                .await?;
+            let parent = match row {
+                Some(r) => r.opt_text(0)?,
+                None if out.is_empty() => {
+                    return Err(Error::NotFound {
+                        what: "organization",
+                        key: org.to_string(),
+                    });
+                }
+                // A parent code with no row of its own: it is still an ancestor, and the top.
+                None => None,
+            };
+            let Some(parent) = parent.map(|p| OrgCode::parse(&p)).transpose()? else {
+                return Ok(out);
+            };
+            if &parent == org || out.contains(&parent) {
+                return Ok(out);
+            }
+            out.push(parent.clone());
+            current = parent;
+        }
     }
 }
 

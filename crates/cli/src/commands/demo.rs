@@ -1,14 +1,20 @@
-//! `phaen demo`: fills the database with Phaen's own demo organizations and plans (when it
-//! holds none of them yet) and says what is there.
+//! `phaen demo`: fills the database with Phaen's own demo organizations, plans and sign-ins
+//! (those it does not hold yet) and says what is there, ending with the demo sign-ins.
 
 use anyhow::{Context, Result};
-use phaen_store::{OrgStore, PlanStore, Store};
+use phaen_domain::{Membership, OrgCode, Role};
+use phaen_store::{NewUser, OrgStore, PlanStore, Store, UserStore};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Seed of the generator; the same seed gives the same demo.
     #[arg(long, default_value_t = 2568)]
     seed: u64,
+    /// Build the demo database and stop, without serving the web application.
+    #[arg(long)]
+    no_serve: bool,
+    #[command(flatten)]
+    serve: super::serve::ServeArgs,
 }
 
 pub async fn run(store: &Store, db: &str, args: Args) -> Result<()> {
@@ -38,6 +44,55 @@ pub async fn run(store: &Store, db: &str, args: Args) -> Result<()> {
     for p in store.list_plans().await? {
         println!("  {}  {}-{}  {}", p.id, p.from, p.to, p.title);
     }
-    println!("next: `phaen plan summary ID`, `phaen kpi list ID`, `phaen export ID --format json`");
-    Ok(())
+    let users = phaen_synth::demo_users();
+    let created = add_demo_users(store, &users).await?;
+    println!(
+        "demo sign-ins ({created} new; demo passwords, never for real data): username / password / role / organization"
+    );
+    for u in &users {
+        let role = Role::parse(&u.role)?;
+        println!(
+            "  {} / {} / {} ({}) / {}",
+            u.username,
+            u.password,
+            role,
+            role.label_th(),
+            u.org
+        );
+    }
+    if args.no_serve {
+        println!("next: `phaen serve`, `phaen plan summary ID`, `phaen export ID --format json`");
+        return Ok(());
+    }
+    println!(
+        "open http://{}/ in a browser and sign in with one of the accounts above",
+        args.serve.listen
+    );
+    super::serve::run(store, &args.serve).await
+}
+
+/// Creates the demo users the database lacks (a user already there, whatever their password
+/// now is, is left alone); returns how many were created.
+async fn add_demo_users(store: &Store, users: &[phaen_synth::DemoUser]) -> Result<usize> {
+    let mut created = 0;
+    for u in users {
+        if store.user_by_username(&u.username).await?.is_some() {
+            continue;
+        }
+        let new = NewUser {
+            username: u.username.clone(),
+            display_name: u.display_name.clone(),
+            password_hash: phaen_auth::hash_password(&u.password)?,
+            memberships: vec![Membership::new(
+                OrgCode::parse(&u.org)?,
+                Role::parse(&u.role)?,
+            )],
+        };
+        store
+            .create_user(&new)
+            .await
+            .with_context(|| format!("cannot create demo user '{}'", u.username))?;
+        created += 1;
+    }
+    Ok(created)
 }

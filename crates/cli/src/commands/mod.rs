@@ -1,11 +1,13 @@
 //! The commands, one module each; `open_store` and `migrate` are shared by them.
 
+pub mod admin;
 pub mod backup;
 pub mod demo;
 pub mod export;
 pub mod import;
 pub mod plan;
 pub mod schema;
+pub mod serve;
 
 use anyhow::{Context, Result};
 use phaen_store::Store;

@@ -1,0 +1,77 @@
+//! The web crate's one error type. Policy: every failure maps to a status code by an explicit
+//! match; a 5xx logs its cause and shows the user no internals; a 404 looks the same whether
+//! the thing is missing or belongs to someone else, so nothing leaks.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+use crate::i18n::Lang;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound(Lang),
+    #[error("forbidden")]
+    Forbidden(Lang),
+    #[error("bad request: {1}")]
+    BadRequest(Lang, String),
+    #[error(transparent)]
+    Store(#[from] phaen_store::Error),
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    lang: Lang,
+    t: &'static crate::i18n::Texts,
+    user_name: Option<String>,
+    csrf: String,
+    heading: &'a str,
+    detail: &'a str,
+}
+
+fn page(status: StatusCode, lang: Lang, heading: &str, detail: &str) -> Response {
+    let body = ErrorPage {
+        lang,
+        t: lang.t(),
+        user_name: None,
+        csrf: String::new(),
+        heading,
+        detail,
+    }
+    .render()
+    .unwrap_or_else(|_| heading.to_string());
+    (status, Html(body)).into_response()
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        match self {
+            AppError::NotFound(lang) => {
+                let t = lang.t();
+                page(StatusCode::NOT_FOUND, lang, t.not_found, t.not_found_detail)
+            }
+            AppError::Forbidden(lang) => page(
+                StatusCode::FORBIDDEN,
+                lang,
+                lang.t().bad_request,
+                "The form has expired or came from another site; reload the page and try again. / แบบฟอร์มหมดอายุหรือมาจากเว็บไซต์อื่น โปรดโหลดหน้าใหม่แล้วลองอีกครั้ง",
+            ),
+            AppError::BadRequest(lang, why) => {
+                page(StatusCode::BAD_REQUEST, lang, lang.t().bad_request, &why)
+            }
+            AppError::Store(phaen_store::Error::NotFound { .. }) => {
+                let lang = Lang::default();
+                let t = lang.t();
+                page(StatusCode::NOT_FOUND, lang, t.not_found, t.not_found_detail)
+            }
+            AppError::Store(e) => {
+                tracing::error!(error = %e, "request failed");
+                let lang = Lang::default();
+                let t = lang.t();
+                page(StatusCode::INTERNAL_SERVER_ERROR, lang, t.server_error, "")
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The words of the pages in Thai (the default) and English. The language comes from the
+//! `lang` cookie the switch in every page's header sets.
+
+use axum::http::HeaderMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Th,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Th => "th",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "th" => Some(Lang::Th),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language a request asks for: its `lang` cookie, else Thai.
+    pub fn of(headers: &HeaderMap) -> Lang {
+        crate::cookies::get(headers, "lang")
+            .and_then(|v| Lang::parse(&v))
+            .unwrap_or_default()
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Th => Lang::En,
+            Lang::En => Lang::Th,
+        }
+    }
+
+    pub fn t(self) -> &'static Texts {
+        match self {
+            Lang::Th => &TH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every fixed text a page shows.
+pub struct Texts {
+    pub app: &'static str,
+    pub switch_to: &'static str,
+    pub plans: &'static str,
+    pub no_plans: &'static str,
+    pub sign_in: &'static str,
+    pub sign_out: &'static str,
+    pub username: &'static str,
+    pub password: &'static str,
+    pub bad_sign_in: &'static str,
+    pub throttled: &'static str,
+    pub owner: &'static str,
+    pub period: &'static str,
+    pub status: &'static str,
+    pub kind: &'static str,
+    pub vision: &'static str,
+    pub approval: &'static str,
+    pub revision: &'static str,
+    pub as_of: &'static str,
+    pub kpis: &'static str,
+    pub kpi: &'static str,
+    pub unit: &'static str,
+    pub year: &'static str,
+    pub swot: &'static str,
+    pub tows: &'static str,
+    pub budget: &'static str,
+    pub responsible: &'static str,
+    pub not_found: &'static str,
+    pub not_found_detail: &'static str,
+    pub server_error: &'static str,
+    pub bad_request: &'static str,
+    pub signed_in_as: &'static str,
+    pub skip: &'static str,
+}
+
+pub static TH: Texts = Texts {
+    app: "แผน (Phaen)",
+    switch_to: "English",
+    plans: "แผน",
+    no_plans: "ยังไม่มีแผนที่ท่านมีสิทธิ์เห็น",
+    sign_in: "เข้าสู่ระบบ",
+    sign_out: "ออกจากระบบ",
+    username: "ชื่อผู้ใช้",
+    password: "รหัสผ่าน",
+    bad_sign_in: "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง",
+    throttled: "พยายามเข้าสู่ระบบหลายครั้งเกินไป โปรดรอสักครู่แล้วลองใหม่",
+    owner: "หน่วยงาน",
+    period: "ระยะเวลา",
+    status: "สถานะ",
+    kind: "ประเภทแผน",
+    vision: "วิสัยทัศน์",
+    approval: "การอนุมัติ",
+    revision: "ฉบับปรับปรุงครั้งที่",
+    as_of: "ข้อมูล ณ วันที่",
+    kpis: "ตัวชี้วัด",
+    kpi: "ตัวชี้วัด",
+    unit: "หน่วยนับ",
+    year: "ปี",
+    swot: "การวิเคราะห์ SWOT",
+    tows: "TOWS Matrix",
+    budget: "งบประมาณ (บาท)",
+    responsible: "ผู้รับผิดชอบ",
+    not_found: "ไม่พบหน้านี้",
+    not_found_detail: "หน้าที่ท่านขอไม่มีอยู่ หรือท่านไม่มีสิทธิ์เห็น",
+    server_error: "ระบบขัดข้อง โปรดลองใหม่อีกครั้ง",
+    bad_request: "คำขอไม่ถูกต้อง",
+    signed_in_as: "ผู้ใช้",
+    skip: "ข้ามไปยังเนื้อหา",
+};
+
+pub static EN: Texts = Texts {
+    app: "Phaen (แผน)",
+    switch_to: "ภาษาไทย",
+    plans: "Plans",
+    no_plans: "There are no plans you may see yet",
+    sign_in: "Sign in",
+    sign_out: "Sign out",
+    username: "Username",
+    password: "Password",
+    bad_sign_in: "The username or password is wrong",
+    throttled: "Too many sign-in attempts; please wait a moment and try again",
+    owner: "Organization",
+    period: "Period",
+    status: "Status",
+    kind: "Kind of plan",
+    vision: "Vision",
+    approval: "Approval",
+    revision: "Revision",
+    as_of: "Data as of",
+    kpis: "Indicators",
+    kpi: "Indicator",
+    unit: "Unit",
+    year: "Year",
+    swot: "SWOT analysis",
+    tows: "TOWS matrix",
+    budget: "Budget (baht)",
+    responsible: "Responsible",
+    not_found: "Page not found",
+    not_found_detail: "The page does not exist, or you may not see it",
+    server_error: "Something went wrong; please try again",
+    bad_request: "Bad request",
+    signed_in_as: "Signed in as",
+    skip: "Skip to content",
+};

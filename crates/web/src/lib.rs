@@ -1,0 +1,78 @@
+//! Phaen's web application, served from the one binary with no CDN or internet: pages in Thai
+//! (English one click away), sign-in with database sessions, and security headers on every
+//! answer. Handlers are thin: they extract, call the store, render.
+
+pub mod auth;
+pub mod cookies;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+pub mod views;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::response::Redirect;
+use axum::routing::{get, post};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use phaen_store::Store;
+
+/// What every handler shares. No other state lives in the process, so several servers can
+/// serve the same database.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    /// Mark cookies Secure (behind TLS).
+    pub secure_cookies: bool,
+}
+
+impl AppState {
+    pub fn new(store: Store, secure_cookies: bool) -> AppState {
+        AppState {
+            store,
+            secure_cookies,
+        }
+    }
+}
+
+/// Every route of the application.
+pub fn router(state: AppState) -> Router {
+    let headers = [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+        ),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+    ];
+    let mut router = Router::new()
+        .route("/", get(|| async { Redirect::to("/plans") }))
+        .route("/healthz", get(pages::healthz))
+        .route("/static/phaen.css", get(pages::stylesheet))
+        .route("/signin", get(auth::signin_form).post(auth::signin))
+        .route("/signout", post(auth::signout))
+        .route("/lang/{code}", get(pages::set_lang))
+        .route("/plans", get(pages::list_plans))
+        .route("/plans/{id}", get(pages::show_plan))
+        .fallback(|viewer: auth::Viewer| async move { error::AppError::NotFound(viewer.lang) })
+        .with_state(state);
+    for (name, value) in headers {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    router.layer(tower_http::limit::RequestBodyLimitLayer::new(
+        2 * 1024 * 1024,
+    ))
+}
+
+/// Serves the application on `addr` until the process is stopped.
+pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(%addr, "listening");
+    axum::serve(listener, router(state)).await
+}

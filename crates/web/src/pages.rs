@@ -1,0 +1,169 @@
+//! Read pages: the plans a viewer may see, and a plan's overview (facts, vision, SWOT and TOWS,
+//! the tree with KPI targets per year, budgets and responsible units).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use phaen_domain::access;
+use phaen_domain::{OrgCode, PlanId};
+use phaen_store::{OrgStore, PlanStore};
+
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::{Lang, Texts};
+use crate::views::{self, PlanRow, PlanView};
+use crate::{AppState, cookies};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plans.html")]
+struct PlansPage {
+    lang: Lang,
+    t: &'static Texts,
+    user_name: Option<String>,
+    csrf: String,
+    plans: Vec<PlanRow>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plan.html")]
+struct PlanPage {
+    lang: Lang,
+    t: &'static Texts,
+    user_name: Option<String>,
+    csrf: String,
+    plan: PlanView,
+}
+
+/// Whether the viewer may read a plan of `org` in `status`.
+async fn may_read(
+    state: &AppState,
+    viewer: &Viewer,
+    org: &OrgCode,
+    status: phaen_domain::PlanStatus,
+) -> Result<bool, AppError> {
+    if viewer.user.is_none() {
+        return Ok(false);
+    }
+    let ancestors = state.store.ancestors(org).await?;
+    Ok(access::can_read_plan(
+        &viewer.memberships,
+        org,
+        status,
+        &ancestors,
+    ))
+}
+
+/// GET /plans.
+pub async fn list_plans(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Response, AppError> {
+    if viewer.user.is_none() {
+        return Ok(Redirect::to("/signin").into_response());
+    }
+    let mut plans = Vec::new();
+    for p in state.store.list_plans().await? {
+        let plan = state.store.load_plan(&p.id).await?;
+        if may_read(&state, &viewer, &p.org, plan.status).await? {
+            plans.push(PlanRow {
+                id: p.id.to_string(),
+                title: p.title,
+                kind: views::kind_label(p.kind, viewer.lang),
+                org: plan.owner.name_th.clone(),
+                period: format!("{} - {}", p.from, p.to),
+                status: views::status_label(plan.status, viewer.lang),
+            });
+        }
+    }
+    Ok(PlansPage {
+        lang: viewer.lang,
+        t: viewer.lang.t(),
+        user_name: viewer.name(),
+        csrf: viewer.csrf.clone(),
+        plans,
+    }
+    .into_response())
+}
+
+/// GET /plans/{id}: the overview, or the same 404 for a plan that is missing and for one the
+/// viewer may not see.
+pub async fn show_plan(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let lang = viewer.lang;
+    let id = PlanId::parse(&id).map_err(|_| AppError::NotFound(lang))?;
+    let plan = match state.store.load_plan(&id).await {
+        Ok(p) => p,
+        Err(phaen_store::Error::NotFound { .. }) => return Err(AppError::NotFound(lang)),
+        Err(e) => return Err(e.into()),
+    };
+    if !may_read(&state, &viewer, &plan.owner.code, plan.status).await? {
+        return Err(AppError::NotFound(lang));
+    }
+    Ok(PlanPage {
+        lang,
+        t: lang.t(),
+        user_name: viewer.name(),
+        csrf: viewer.csrf.clone(),
+        plan: views::plan_view(&plan, lang),
+    }
+    .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct Next {
+    next: Option<String>,
+}
+
+/// GET /lang/{th|en}: remembers the language and goes back (only to a path on this site).
+pub async fn set_lang(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    Query(q): Query<Next>,
+) -> Result<Response, AppError> {
+    let lang = Lang::parse(&code).ok_or(AppError::NotFound(Lang::default()))?;
+    let next = q
+        .next
+        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
+        .unwrap_or_else(|| "/plans".into());
+    let cookie = cookies::set(
+        "lang",
+        lang.code(),
+        Some(365 * 24 * 3600),
+        state.secure_cookies,
+    );
+    Ok(([(header::SET_COOKIE, cookie)], Redirect::to(&next)).into_response())
+}
+
+/// GET /healthz: the process answers and its database does.
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    match phaen_store::migrate::current_version(state.store.pool()).await {
+        Ok(v) => format!("ok schema={v}\n").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check failed");
+            (
+                axum::http::StatusCode::SERVICE_UNAVAILABLE,
+                "database unavailable\n",
+            )
+                .into_response()
+        }
+    }
+}
+
+/// GET /static/phaen.css, served from the binary.
+pub async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        include_str!("../static/phaen.css"),
+    )
+        .into_response()
+}

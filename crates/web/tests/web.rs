@@ -1,0 +1,332 @@
+//! The web application through HTTP on a real port: sign-in, sessions, CSRF, throttling,
+//! tenant isolation, languages and security headers, on SQLite and PostgreSQL.
+
+use phaen_domain::access::{Membership, Role};
+use phaen_domain::{OrgCode, PlanStatus};
+use phaen_store::{NewUser, OrgStore, PlanStore, Store, UserStore};
+use phaen_testkit::TestDb;
+
+struct App {
+    base: String,
+    store: Store,
+    _db: TestDb,
+}
+
+const PASSWORD: &str = "correct horse battery";
+
+/// The demo organizations and plans, a user per (org, role) asked for, and the server on a
+/// free port.
+async fn spawn_app(users: &[(&str, &str, Role)]) -> App {
+    let db = TestDb::new();
+    let store = db.store().await;
+    let demo = phaen_synth::demo(3);
+    for org in &demo.orgs {
+        store.upsert_org(org).await.unwrap();
+    }
+    for plan in &demo.plans {
+        store.insert_plan(plan).await.unwrap();
+    }
+    let hash = phaen_auth::hash_password(PASSWORD).unwrap();
+    for (username, org, role) in users {
+        store
+            .create_user(&NewUser {
+                username: (*username).into(),
+                display_name: format!("ผู้ใช้ {username}"),
+                password_hash: hash.clone(),
+                memberships: vec![Membership {
+                    org: OrgCode::parse(org).unwrap(),
+                    role: *role,
+                }],
+            })
+            .await
+            .unwrap();
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let state = phaen_web::AppState::new(store.clone(), false);
+    tokio::spawn(async move {
+        axum::serve(listener, phaen_web::router(state))
+            .await
+            .unwrap()
+    });
+    App {
+        base,
+        store,
+        _db: db,
+    }
+}
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+/// The hidden csrf field of the page at `url`.
+async fn csrf_of(c: &reqwest::Client, url: &str) -> String {
+    let html = c.get(url).send().await.unwrap().text().await.unwrap();
+    let at = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
+    html[at..at + html[at..].find('"').unwrap()].to_string()
+}
+
+async fn sign_in(
+    app: &App,
+    username: &str,
+    password: &str,
+) -> (reqwest::Client, reqwest::StatusCode) {
+    let c = client();
+    let csrf = csrf_of(&c, &format!("{}/signin", app.base)).await;
+    let r = c
+        .post(format!("{}/signin", app.base))
+        .form(&[
+            ("username", username),
+            ("password", password),
+            ("csrf", csrf.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    (c, r.status())
+}
+
+#[tokio::test]
+async fn health_and_security_headers_answer_without_signing_in() {
+    let app = spawn_app(&[]).await;
+    let r = client()
+        .get(format!("{}/healthz", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let r = client()
+        .get(format!("{}/signin", app.base))
+        .send()
+        .await
+        .unwrap();
+    let h = r.headers();
+    assert!(
+        h["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'none'")
+    );
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["referrer-policy"], "same-origin");
+    let cookie = h["set-cookie"].to_str().unwrap();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("lang=\"th\"") && html.contains("เข้าสู่ระบบ"),
+        "Thai by default"
+    );
+    let r = client()
+        .get(format!("{}/plans", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303, "anonymous visitors are sent to sign in");
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_user_get_the_same_answer() {
+    let app = spawn_app(&[("editor", phaen_synth::SAVINGS, Role::Editor)]).await;
+    let (_, wrong) = sign_in(&app, "editor", "not the password").await;
+    let (_, unknown) = sign_in(&app, "nobody", "not the password").await;
+    assert_eq!(wrong, 401);
+    assert_eq!(unknown, 401);
+    let (_, ok) = sign_in(&app, "EDITOR", PASSWORD).await;
+    assert_eq!(ok, 303, "usernames are not case sensitive");
+}
+
+#[tokio::test]
+async fn repeated_failures_pause_sign_in_for_that_user() {
+    let app = spawn_app(&[("editor", phaen_synth::SAVINGS, Role::Editor)]).await;
+    for _ in 0..5 {
+        assert_eq!(sign_in(&app, "editor", "wrong wrong wrong").await.1, 401);
+    }
+    assert_eq!(
+        sign_in(&app, "editor", PASSWORD).await.1,
+        429,
+        "even the right password waits"
+    );
+}
+
+#[tokio::test]
+async fn forms_without_the_right_token_are_refused() {
+    let app = spawn_app(&[("editor", phaen_synth::SAVINGS, Role::Editor)]).await;
+    let c = client();
+    let r = c
+        .post(format!("{}/signin", app.base))
+        .form(&[
+            ("username", "editor"),
+            ("password", PASSWORD),
+            ("csrf", "forged"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let (c, _) = sign_in(&app, "editor", PASSWORD).await;
+    let r = c
+        .post(format!("{}/signout", app.base))
+        .form(&[("csrf", "forged")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        c.get(format!("{}/plans", app.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200,
+        "still signed in"
+    );
+    let csrf = csrf_of(&c, &format!("{}/plans", app.base)).await;
+    let r = c
+        .post(format!("{}/signout", app.base))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        c.get(format!("{}/plans", app.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303,
+        "signed out"
+    );
+}
+
+#[tokio::test]
+async fn a_cooperative_sees_its_own_plans_and_gets_404_for_anyone_elses() {
+    let app = spawn_app(&[("editor", phaen_synth::SAVINGS, Role::Editor)]).await;
+    let (c, _) = sign_in(&app, "editor", PASSWORD).await;
+    let html = c
+        .get(format!("{}/plans", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let plans = app.store.list_plans().await.unwrap();
+    for p in &plans {
+        let shown = html.contains(&format!("/plans/{}", p.id));
+        assert_eq!(
+            shown,
+            p.org.as_str() == phaen_synth::SAVINGS,
+            "{} listed: {shown}",
+            p.title
+        );
+        let r = c
+            .get(format!("{}/plans/{}", app.base, p.id))
+            .send()
+            .await
+            .unwrap();
+        let expected = if p.org.as_str() == phaen_synth::SAVINGS {
+            200
+        } else {
+            404
+        };
+        assert_eq!(r.status(), expected, "{}", p.title);
+    }
+    let r = c
+        .get(format!("{}/plans/no-such-plan", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404, "a missing plan looks like a forbidden one");
+}
+
+#[tokio::test]
+async fn members_read_only_published_plans_and_provinces_read_their_subtree() {
+    let app = spawn_app(&[
+        ("member", phaen_synth::SAVINGS, Role::Member),
+        ("province", phaen_synth::PCO, Role::Provincial),
+    ])
+    .await;
+    let plans = app.store.list_plans().await.unwrap();
+    let own = plans
+        .iter()
+        .find(|p| p.org.as_str() == phaen_synth::SAVINGS)
+        .unwrap();
+    let mut plan = app.store.load_plan(&own.id).await.unwrap();
+    let (member, _) = sign_in(&app, "member", PASSWORD).await;
+    let r = member
+        .get(format!("{}/plans/{}", app.base, own.id))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        if plan.status >= PlanStatus::Published {
+            200
+        } else {
+            404
+        }
+    );
+    plan.status = PlanStatus::Draft;
+    plan.approval = None;
+    plan.revision = Some(phaen_domain::Revision {
+        number: 9,
+        written: None,
+    });
+    app.store.revise_plan(&plan).await.unwrap();
+    let r = member
+        .get(format!("{}/plans/{}", app.base, own.id))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404, "a draft is not for members");
+
+    let (province, _) = sign_in(&app, "province", PASSWORD).await;
+    for p in &plans {
+        let ancestors = app.store.ancestors(&p.org).await.unwrap();
+        let in_subtree = p.org.as_str() == phaen_synth::PCO
+            || ancestors.iter().any(|a| a.as_str() == phaen_synth::PCO);
+        let r = province
+            .get(format!("{}/plans/{}", app.base, p.id))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status() == 200, in_subtree, "{}", p.title);
+    }
+}
+
+#[tokio::test]
+async fn english_is_one_click_away() {
+    let app = spawn_app(&[("editor", phaen_synth::SAVINGS, Role::Editor)]).await;
+    let (c, _) = sign_in(&app, "editor", PASSWORD).await;
+    let r = c
+        .get(format!("{}/lang/en?next=/plans", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let html = c
+        .get(format!("{}/plans", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("lang=\"en\"") && html.contains("Sign out"));
+    let r = c
+        .get(format!("{}/lang/en?next=//evil.example", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.headers()["location"],
+        "/plans",
+        "never redirects off the site"
+    );
+}
