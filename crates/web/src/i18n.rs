@@ -82,6 +82,8 @@ pub struct Texts {
     pub bad_request: &'static str,
     pub signed_in_as: &'static str,
     pub skip: &'static str,
+    pub tree: &'static str,
+    pub on_date: &'static str,
 }
 
 pub static TH: Texts = Texts {
@@ -117,6 +119,8 @@ pub static TH: Texts = Texts {
     bad_request: "คำขอไม่ถูกต้อง",
     signed_in_as: "ผู้ใช้",
     skip: "ข้ามไปยังเนื้อหา",
+    tree: "พันธกิจ เป้าประสงค์ กลยุทธ์ และโครงการ",
+    on_date: "เมื่อวันที่",
 };
 
 pub static EN: Texts = Texts {
@@ -152,4 +156,6 @@ pub static EN: Texts = Texts {
     bad_request: "Bad request",
     signed_in_as: "Signed in as",
     skip: "Skip to content",
+    tree: "Missions, goals, strategies and projects",
+    on_date: "on",
 };

@@ -65,17 +65,27 @@ pub async fn list_plans(
     if viewer.user.is_none() {
         return Ok(Redirect::to("/signin").into_response());
     }
+    let orgs: std::collections::HashMap<OrgCode, phaen_domain::Organization> = state
+        .store
+        .list_orgs()
+        .await?
+        .into_iter()
+        .map(|o| (o.code.clone(), o))
+        .collect();
+    let parent_of = |code: &OrgCode| orgs.get(code).and_then(|o| o.parent.clone());
     let mut plans = Vec::new();
     for p in state.store.list_plans().await? {
-        let plan = state.store.load_plan(&p.id).await?;
-        if may_read(&state, &viewer, &p.org, plan.status).await? {
+        let ancestors = access::ancestors(&p.org, parent_of);
+        if access::can_read_plan(&viewer.memberships, &p.org, p.status, &ancestors) {
             plans.push(PlanRow {
                 id: p.id.to_string(),
                 title: p.title,
                 kind: views::kind_label(p.kind, viewer.lang),
-                org: plan.owner.name_th.clone(),
+                org: orgs
+                    .get(&p.org)
+                    .map_or_else(|| p.org.to_string(), |o| o.name_th.clone()),
                 period: format!("{} - {}", p.from, p.to),
-                status: views::status_label(plan.status, viewer.lang),
+                status: views::status_label(p.status, viewer.lang),
             });
         }
     }

@@ -130,7 +130,7 @@ pub fn plan_view(plan: &Plan, lang: Lang) -> PlanView {
         period: format!("{} - {}", plan.period.from, plan.period.to),
         status: status_label(plan.status, lang),
         approval: plan.approval.as_ref().map(|a| match a.date {
-            Some(d) => format!("{} {}", a.body, format_long_date(d)),
+            Some(d) => format!("{} {} {}", a.body, lang.t().on_date, format_long_date(d)),
             None => a.body.clone(),
         }),
         revision: plan.revision.as_ref().map(|r| r.number),

@@ -19,6 +19,7 @@ pub struct PlanListing {
     pub kind: PlanKind,
     pub from: BeYear,
     pub to: BeYear,
+    pub status: phaen_domain::PlanStatus,
 }
 
 /// Reading and writing whole plans.
@@ -68,7 +69,7 @@ impl PlanStore for Store {
         let mut tx = self.pool().begin_read().await?;
         let rows = tx
             .all(
-                "SELECT id, title, org_code, kind, period_from, period_to FROM plans
+                "SELECT id, title, org_code, kind, period_from, period_to, status FROM plans
                  ORDER BY org_code, period_from, title, id",
                 args![],
             )
@@ -82,6 +83,7 @@ impl PlanStore for Store {
                     kind: codec::enum_parse("plan kind", &r.text(3)?)?,
                     from: codec::year("period", r.int(4)?)?,
                     to: codec::year("period", r.int(5)?)?,
+                    status: codec::enum_parse("plan status", &r.text(6)?)?,
                 })
             })
             .collect()
