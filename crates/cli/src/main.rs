@@ -49,6 +49,9 @@ enum Command {
     Restore(commands::backup::RestoreArgs),
     /// Build a demo database from Phaen's own generator.
     Demo(commands::demo::Args),
+    /// The audit log: verify its hash chain, list it.
+    #[command(subcommand)]
+    Audit(commands::audit::AuditCommand),
     /// Serve the web application.
     Serve(commands::serve::ServeArgs),
     /// Users, passwords and API tokens.
@@ -90,6 +93,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Restore(args) => commands::backup::restore(&store, args).await,
         Command::Demo(args) => commands::demo::run(&store, &config.db, args).await,
         Command::Admin(c) => commands::admin::run(&store, c).await,
+        Command::Audit(c) => commands::audit::run(&store, c).await,
         Command::Serve(args) => commands::serve::run(&store, &args).await,
         Command::Migrate => commands::migrate(&store).await,
         Command::Schema => unreachable!("handled before the store opens"),

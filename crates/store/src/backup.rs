@@ -32,6 +32,7 @@ pub const TABLES: &[&str] = &[
     "sessions",
     "api_tokens",
     "signin_attempts",
+    "audit_log",
 ];
 
 /// What PostgreSQL users do instead of `phaen backup`.

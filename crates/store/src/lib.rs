@@ -2,6 +2,7 @@
 //! PostgreSQL when given a `postgres://` URL, through one SQL code path. Every multi-row write
 //! is one transaction: a write either lands whole or leaves the database as it was.
 
+pub mod audit;
 pub mod backup;
 mod batch;
 pub mod db;
@@ -26,6 +27,7 @@ pub const DEFAULT_DB: &str = "phaen.db";
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: Pool,
+    actor: audit::Actor,
 }
 
 impl Store {
@@ -34,7 +36,23 @@ impl Store {
     pub async fn open(url: &str) -> Result<Store> {
         let pool = Pool::connect(url).await?;
         migrate::migrate(&pool).await?;
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            actor: audit::Actor::cli(),
+        })
+    }
+
+    /// The same store, recording `actor` as the one who makes the changes that follow.
+    pub fn acting_as(&self, actor: audit::Actor) -> Store {
+        Store {
+            pool: self.pool.clone(),
+            actor,
+        }
+    }
+
+    /// Who the audit log names for changes made through this handle.
+    pub fn actor(&self) -> &audit::Actor {
+        &self.actor
     }
 
     pub fn pool(&self) -> &Pool {

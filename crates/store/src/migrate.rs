@@ -27,6 +27,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "users_and_sessions",
         include_str!("../../../migrations/0004_users_and_sessions.sql"),
     ),
+    (
+        5,
+        "audit_log",
+        include_str!("../../../migrations/0005_audit_log.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen; returns how many ran.

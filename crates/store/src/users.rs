@@ -107,6 +107,24 @@ impl UserStore for Store {
         for m in &new.memberships {
             insert_membership(&mut tx, &id, m).await?;
         }
+        let roles: Vec<String> = new
+            .memberships
+            .iter()
+            .map(|m| format!("{}@{}", m.role.as_str(), m.org))
+            .collect();
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: "user.create",
+                org: new.memberships.first().map(|m| m.org.as_str()),
+                plan: None,
+                target: Some(&username),
+                before: None,
+                after: Some(format!("{display_name} [{}]", roles.join(", "))),
+            },
+        )
+        .await?;
         tx.commit()
             .await
             .map_err(|e| unique_to_taken(e, &username))?;
@@ -175,6 +193,19 @@ impl UserStore for Store {
             return Err(not_found_user(&username));
         }
         delete_sessions_by_username(&mut tx, &username).await?;
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: "user.password_reset",
+                org: None,
+                plan: None,
+                target: Some(&username),
+                before: None,
+                after: Some("password changed; sessions ended".to_string()),
+            },
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -193,6 +224,19 @@ impl UserStore for Store {
         if disabled {
             delete_sessions_by_username(&mut tx, &username).await?;
         }
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: "user.disable",
+                org: None,
+                plan: None,
+                target: Some(&username),
+                before: Some((!disabled).to_string()),
+                after: Some(disabled.to_string()),
+            },
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -207,6 +251,19 @@ impl UserStore for Store {
         }
         check_org(&mut tx, &m.org).await?;
         insert_membership(&mut tx, user_id, m).await?;
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: "user.grant",
+                org: Some(m.org.as_str()),
+                plan: None,
+                target: Some(user_id),
+                before: None,
+                after: Some(m.role.as_str().to_string()),
+            },
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -218,6 +275,21 @@ impl UserStore for Store {
                 args![user_id, m.org.as_str(), m.role.as_str()],
             )
             .await?;
+        if n > 0 {
+            crate::audit::append(
+                &mut tx,
+                self.actor(),
+                crate::audit::Change {
+                    action: "user.revoke",
+                    org: Some(m.org.as_str()),
+                    plan: None,
+                    target: Some(user_id),
+                    before: Some(m.role.as_str().to_string()),
+                    after: None,
+                },
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok(n > 0)
     }

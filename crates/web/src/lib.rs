@@ -2,6 +2,7 @@
 //! (English one click away), sign-in with database sessions, and security headers on every
 //! answer. Handlers are thin: they extract, call the store, render.
 
+pub mod audit;
 pub mod auth;
 pub mod cookies;
 pub mod error;
@@ -57,6 +58,8 @@ pub fn router(state: AppState) -> Router {
         .route("/lang/{code}", get(pages::set_lang))
         .route("/plans", get(pages::list_plans))
         .route("/plans/{id}", get(pages::show_plan))
+        .route("/audit", get(audit::audit_page))
+        .route("/audit.csv", get(audit::audit_csv))
         .fallback(|viewer: auth::Viewer| async move { error::AppError::NotFound(viewer.lang) })
         .with_state(state);
     for (name, value) in headers {

@@ -330,3 +330,64 @@ async fn english_is_one_click_away() {
         "never redirects off the site"
     );
 }
+
+#[tokio::test]
+async fn auditors_read_their_organizations_log_and_can_download_it() {
+    let app = spawn_app(&[
+        ("auditor", phaen_synth::SAVINGS, Role::Auditor),
+        ("editor", phaen_synth::AGRI, Role::Editor),
+    ])
+    .await;
+    let own = app
+        .store
+        .list_plans()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.org.as_str() == phaen_synth::SAVINGS)
+        .unwrap();
+    let (auditor, _) = sign_in(&app, "auditor", PASSWORD).await;
+    let html = auditor
+        .get(format!("{}/audit", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("plan.create"),
+        "the import of the cooperative's plan is listed"
+    );
+    assert!(html.contains("ตรวจสอบแล้ว"), "the chain is reported intact");
+    let csv = auditor
+        .get(format!("{}/audit.csv", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|r| r.contains(phaen_synth::SAVINGS)),
+        "only the auditor's organization"
+    );
+    assert!(rows.iter().any(|r| r.contains(own.id.as_str())));
+
+    let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
+    let csv = editor
+        .get(format!("{}/audit.csv", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        csv.lines().count(),
+        1,
+        "an editor is no auditor: the header only"
+    );
+}

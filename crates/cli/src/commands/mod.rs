@@ -1,6 +1,7 @@
 //! The commands, one module each; `open_store` and `migrate` are shared by them.
 
 pub mod admin;
+pub mod audit;
 pub mod backup;
 pub mod demo;
 pub mod export;

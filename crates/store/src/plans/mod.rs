@@ -57,6 +57,19 @@ impl PlanStore for Store {
         plan.check()?;
         let mut tx = self.pool().begin_write().await?;
         save::insert_plan(&mut tx, plan).await?;
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: "plan.create",
+                org: Some(plan.owner.code.as_str()),
+                plan: Some(plan.id.as_str()),
+                target: Some(&plan.title),
+                before: None,
+                after: Some(plan.to_json()),
+            },
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -156,6 +169,19 @@ impl PlanStore for Store {
         )
         .await?;
         save::replace_plan(&mut tx, plan).await?;
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: "plan.revise",
+                org: Some(plan.owner.code.as_str()),
+                plan: Some(plan.id.as_str()),
+                target: Some(&format!("{} -> {}", old, new)),
+                before: Some(current.to_json()),
+                after: Some(plan.to_json()),
+            },
+        )
+        .await?;
         tx.commit().await
     }
 
@@ -196,15 +222,31 @@ impl PlanStore for Store {
 
     async fn delete_plan(&self, id: &PlanId) -> Result<()> {
         let mut tx = self.pool().begin_write().await?;
-        let n = tx
-            .exec("DELETE FROM plans WHERE id = $1", args![id.as_str()])
+        let before = match load::load_plan(&mut tx, id).await {
+            Ok(p) => p,
+            Err(Error::NotFound { .. }) => {
+                return Err(Error::NotFound {
+                    what: "plan",
+                    key: id.to_string(),
+                });
+            }
+            Err(e) => return Err(e),
+        };
+        tx.exec("DELETE FROM plans WHERE id = $1", args![id.as_str()])
             .await?;
-        if n == 0 {
-            return Err(Error::NotFound {
-                what: "plan",
-                key: id.to_string(),
-            });
-        }
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: "plan.delete",
+                org: Some(before.owner.code.as_str()),
+                plan: Some(id.as_str()),
+                target: Some(&before.title),
+                before: Some(before.to_json()),
+                after: None,
+            },
+        )
+        .await?;
         tx.commit().await
     }
 }

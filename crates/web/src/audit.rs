@@ -1,0 +1,159 @@
+//! The audit log for auditors: the entries of the organizations a viewer may audit, the state
+//! of the hash chain, and a CSV download.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use phaen_domain::access;
+use phaen_domain::{OrgCode, Organization};
+use phaen_store::OrgStore;
+use phaen_store::audit::AuditEntry;
+
+use crate::AppState;
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::{Lang, Texts};
+
+#[derive(Template, WebTemplate)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    lang: Lang,
+    t: &'static Texts,
+    user_name: Option<String>,
+    csrf: String,
+    intact: bool,
+    chain: String,
+    entries: Vec<(i64, String, String, String, String)>,
+}
+
+/// Bangkok time (UTC+7, no daylight saving) in the Thai long form with a BE year.
+pub fn bangkok(ms: i64) -> String {
+    let Some(t) = chrono::DateTime::from_timestamp_millis(ms + 7 * 3600 * 1000) else {
+        return String::new();
+    };
+    format!(
+        "{} {}",
+        phaen_domain::thai::format_long_date(t.date_naive()),
+        t.format("%H:%M:%S")
+    )
+}
+
+/// The entries `viewer` may read: those of organizations they audit or sit above.
+async fn visible(state: &AppState, viewer: &Viewer) -> Result<Vec<AuditEntry>, AppError> {
+    let orgs: std::collections::HashMap<OrgCode, Organization> = state
+        .store
+        .list_orgs()
+        .await?
+        .into_iter()
+        .map(|o| (o.code.clone(), o))
+        .collect();
+    let parent_of = |c: &OrgCode| orgs.get(c).and_then(|o| o.parent.clone());
+    let entries = state.store.audit_entries(None).await?;
+    Ok(entries
+        .into_iter()
+        .filter(|e| {
+            e.org
+                .as_deref()
+                .and_then(|o| OrgCode::parse(o).ok())
+                .is_some_and(|org| {
+                    let ancestors = access::ancestors(&org, parent_of);
+                    access::can_read_audit(&viewer.memberships, &org, &ancestors)
+                })
+        })
+        .collect())
+}
+
+/// GET /audit.
+pub async fn audit_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Response, AppError> {
+    if viewer.user.is_none() {
+        return Ok(Redirect::to("/signin").into_response());
+    }
+    let lang = viewer.lang;
+    let check = state.store.verify_audit().await?;
+    let chain = match &check.broken_at {
+        None => lang.t().chain_ok.to_string(),
+        Some((seq, _)) => format!("{} {seq}", lang.t().chain_broken),
+    };
+    let entries = visible(&state, &viewer)
+        .await?
+        .into_iter()
+        .rev()
+        .take(500)
+        .map(|e| {
+            (
+                e.seq,
+                bangkok(e.at),
+                e.actor_name,
+                e.action,
+                e.target.unwrap_or_default(),
+            )
+        })
+        .collect();
+    Ok(AuditPage {
+        lang,
+        t: lang.t(),
+        user_name: viewer.name(),
+        csrf: viewer.csrf.clone(),
+        intact: check.broken_at.is_none(),
+        chain,
+        entries,
+    }
+    .into_response())
+}
+
+fn csv_field(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// GET /audit.csv: the visible entries with their hashes, for the auditor's own records.
+pub async fn audit_csv(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Response, AppError> {
+    if viewer.user.is_none() {
+        return Ok(Redirect::to("/signin").into_response());
+    }
+    let mut out = String::from(
+        "\u{feff}seq,at_utc_ms,time_bangkok,actor_id,actor_name,action,org,plan,target,prev_hash,hash\n",
+    );
+    for e in visible(&state, &viewer).await? {
+        let fields = [
+            e.seq.to_string(),
+            e.at.to_string(),
+            bangkok(e.at),
+            e.actor_id,
+            e.actor_name,
+            e.action,
+            e.org.unwrap_or_default(),
+            e.plan.unwrap_or_default(),
+            e.target.unwrap_or_default(),
+            e.prev_hash,
+            e.hash,
+        ];
+        out.push_str(
+            &fields
+                .iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push('\n');
+    }
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"phaen-audit.csv\"",
+            ),
+        ],
+        out,
+    )
+        .into_response())
+}
