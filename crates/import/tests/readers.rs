@@ -732,3 +732,27 @@ fn title_lines_above_a_sheets_table_read_as_paragraphs() {
         "a one-cell row inside a table stays a table row"
     );
 }
+
+#[test]
+fn a_seed_saved_as_tis620_or_utf16_imports_to_the_same_plan_and_says_how_it_was_read() {
+    let Some(dir) = phaen_testkit::corpus_dir() else {
+        return;
+    };
+    let path = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("002_"))
+        .unwrap();
+    let utf8 = std::fs::read_to_string(&path).unwrap();
+    let from_utf8 = phaen_import::read(utf8.as_bytes(), "utf8.txt", None).unwrap();
+    let (tis, _, unmappable) = encoding_rs::WINDOWS_874.encode(&utf8);
+    assert!(!unmappable, "seed 002 fits the Thai code page");
+    let from_tis = phaen_import::read(&tis, "tis.txt", None).unwrap();
+    assert_eq!(from_tis.report.encoding, "windows-874");
+    assert_eq!(without_ids(&from_tis.plan), without_ids(&from_utf8.plan));
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(utf8.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let from_utf16 = phaen_import::read(&utf16, "utf16.txt", None).unwrap();
+    assert_eq!(from_utf16.report.encoding, "utf-16le");
+    assert_eq!(without_ids(&from_utf16.plan), without_ids(&from_utf8.plan));
+}
