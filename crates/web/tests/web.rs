@@ -114,6 +114,11 @@ async fn health_and_security_headers_answer_without_signing_in() {
     );
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["referrer-policy"], "same-origin");
+    assert_eq!(
+        h["x-request-id"].len(),
+        36,
+        "every answer carries its request id"
+    );
     let cookie = h["set-cookie"].to_str().unwrap();
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
     let html = r.text().await.unwrap();
