@@ -191,6 +191,25 @@ pub fn can_approve(memberships: &[Membership], plan_org: &OrgCode) -> bool {
     holds(memberships, plan_org, &[Role::Approver, Role::Admin])
 }
 
+/// Whether these memberships may move a plan of `plan_org` from `from` to `to`: the plan's
+/// editors open and close member consultation; its approvers (the board) record approval,
+/// publish and close. Only the moves the plan's life allows.
+pub fn can_move(
+    memberships: &[Membership],
+    plan_org: &OrgCode,
+    from: crate::PlanStatus,
+    to: crate::PlanStatus,
+) -> bool {
+    use crate::PlanStatus::*;
+    if !from.may_move_to(to) {
+        return false;
+    }
+    match to {
+        Draft | Consultation => can_write_plan(memberships, plan_org),
+        Approved | Published | Closed => can_approve(memberships, plan_org),
+    }
+}
+
 /// Whether the holder may read the audit log of `org`: its auditors and admins, and a
 /// provincial office or the department at or above it.
 pub fn can_read_audit(

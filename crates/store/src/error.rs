@@ -14,6 +14,18 @@ pub enum Error {
     NotFound { what: &'static str, key: String },
     #[error("{what} '{key}' already exists")]
     AlreadyExists { what: &'static str, key: String },
+    /// The thing changed since the caller read it; nothing was written.
+    #[error(
+        "{what} '{key}' was changed by someone else since you read it (version {current}); reload it and try again"
+    )]
+    Conflict {
+        what: &'static str,
+        key: String,
+        current: i64,
+    },
+    /// A rule of the domain forbids this change.
+    #[error("{0}")]
+    Refused(String),
     #[error("'{key}' matches more than one {what}: {candidates}")]
     Ambiguous {
         what: &'static str,

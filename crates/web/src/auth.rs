@@ -93,6 +93,11 @@ fn same_origin(headers: &HeaderMap) -> bool {
         .is_some_and(|(_, rest)| rest.trim_end_matches('/') == host)
 }
 
+/// A signed-in user's form is genuine: it carries the session's token and comes from here.
+pub fn form_is_genuine(headers: &HeaderMap, token: &str, viewer: &Viewer) -> bool {
+    viewer.user.is_some() && same_origin(headers) && same(token, &viewer.csrf)
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "signin.html")]
 pub struct SigninPage {

@@ -14,6 +14,9 @@ pub enum AppError {
     NotFound(Lang),
     #[error("forbidden")]
     Forbidden(Lang),
+    /// Signed in, may read, but may not make this change.
+    #[error("denied")]
+    Denied(Lang),
     #[error("bad request: {1}")]
     BadRequest(Lang, String),
     #[error(transparent)]
@@ -58,7 +61,26 @@ impl IntoResponse for AppError {
                 lang.t().bad_request,
                 "The form has expired or came from another site; reload the page and try again. / แบบฟอร์มหมดอายุหรือมาจากเว็บไซต์อื่น โปรดโหลดหน้าใหม่แล้วลองอีกครั้ง",
             ),
+            AppError::Denied(lang) => page(
+                StatusCode::FORBIDDEN,
+                lang,
+                lang.t().bad_request,
+                "ท่านไม่มีสิทธิ์ทำรายการนี้ / You may not make this change",
+            ),
             AppError::BadRequest(lang, why) => {
+                page(StatusCode::BAD_REQUEST, lang, lang.t().bad_request, &why)
+            }
+            AppError::Store(e @ phaen_store::Error::Conflict { .. }) => {
+                let lang = Lang::default();
+                page(
+                    StatusCode::CONFLICT,
+                    lang,
+                    lang.t().conflict,
+                    &e.to_string(),
+                )
+            }
+            AppError::Store(phaen_store::Error::Refused(why)) => {
+                let lang = Lang::default();
                 page(StatusCode::BAD_REQUEST, lang, lang.t().bad_request, &why)
             }
             AppError::Store(phaen_store::Error::NotFound { .. }) => {

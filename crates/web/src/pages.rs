@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use phaen_domain::access;
-use phaen_domain::{OrgCode, PlanId};
+use phaen_domain::{Approval, OrgCode, PlanId, PlanStatus};
 use phaen_store::{OrgStore, PlanStore};
 
 use crate::auth::Viewer;
@@ -36,6 +36,10 @@ struct PlanPage {
     user_name: Option<String>,
     csrf: String,
     plan: PlanView,
+    plan_id: String,
+    version: i64,
+    /// The moves this viewer may make: (status code, label, needs the approval fields).
+    actions: Vec<(&'static str, &'static str, bool)>,
 }
 
 /// Whether the viewer may read a plan of `org` in `status`.
@@ -116,12 +120,26 @@ pub async fn show_plan(
     if !may_read(&state, &viewer, &plan.owner.code, plan.status).await? {
         return Err(AppError::NotFound(lang));
     }
+    let actions = PlanStatus::ALL
+        .into_iter()
+        .filter(|to| access::can_move(&viewer.memberships, &plan.owner.code, plan.status, *to))
+        .map(|to| {
+            (
+                to.as_str(),
+                views::status_label(to, lang),
+                to == PlanStatus::Approved,
+            )
+        })
+        .collect();
     Ok(PlanPage {
         lang,
         t: lang.t(),
         user_name: viewer.name(),
         csrf: viewer.csrf.clone(),
         plan: views::plan_view(&plan, lang),
+        plan_id: plan.id.to_string(),
+        version: state.store.plan_version(&plan.id).await?,
+        actions,
     }
     .into_response())
 }
@@ -176,4 +194,73 @@ pub async fn stylesheet() -> Response {
         include_str!("../static/phaen.css"),
     )
         .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct StatusForm {
+    csrf: String,
+    version: i64,
+    to: String,
+    body: Option<String>,
+    meeting: Option<String>,
+    date: Option<String>,
+}
+
+/// POST /plans/{id}/status: moves the plan along its life, as the signed-in user.
+pub async fn change_status(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    axum::Form(form): axum::Form<StatusForm>,
+) -> Result<Response, AppError> {
+    let lang = viewer.lang;
+    if !crate::auth::form_is_genuine(&headers, &form.csrf, &viewer) {
+        return Err(AppError::Forbidden(lang));
+    }
+    let Some(user) = &viewer.user else {
+        return Err(AppError::NotFound(lang));
+    };
+    let id = PlanId::parse(&id).map_err(|_| AppError::NotFound(lang))?;
+    let plan = state.store.load_plan(&id).await?;
+    if !may_read(&state, &viewer, &plan.owner.code, plan.status).await? {
+        return Err(AppError::NotFound(lang));
+    }
+    let to = PlanStatus::parse(&form.to).map_err(|e| AppError::BadRequest(lang, e.to_string()))?;
+    if !access::can_move(&viewer.memberships, &plan.owner.code, plan.status, to) {
+        return Err(AppError::Denied(lang));
+    }
+    let approval = match (to, form.body.as_deref().map(str::trim)) {
+        (PlanStatus::Approved, Some(body)) if !body.is_empty() => {
+            let date_text = form.date.clone().unwrap_or_default();
+            let date = phaen_domain::thai::parse_thai_date(&date_text)
+                .ok()
+                .or_else(|| chrono::NaiveDate::parse_from_str(date_text.trim(), "%Y-%m-%d").ok())
+                .ok_or_else(|| {
+                    AppError::BadRequest(
+                        lang,
+                        format!(
+                            "วันที่อนุมัติ '{date_text}' อ่านไม่ได้ ใช้รูปแบบ 18 ธันวาคม 2567 / the approval date '{date_text}' is not a date: write 18 ธันวาคม 2567 or 2024-12-18"
+                        ),
+                    )
+                })?;
+            Some(Approval {
+                body: body.to_string(),
+                meeting: form.meeting.clone().filter(|m| !m.trim().is_empty()),
+                date: Some(date),
+                written: None,
+            })
+        }
+        _ => None,
+    };
+    let actor = phaen_store::audit::Actor {
+        id: user.id.clone(),
+        name: user.display_name.clone(),
+    };
+    state
+        .store
+        .acting_as(actor)
+        .transition_plan(&id, to, approval, form.version)
+        .await?;
+    Ok(Redirect::to(&format!("/plans/{id}")).into_response())
 }

@@ -396,3 +396,153 @@ async fn auditors_read_their_organizations_log_and_can_download_it() {
         "an editor is no auditor: the header only"
     );
 }
+
+/// The `version` hidden field of a plan page.
+async fn version_of(c: &reqwest::Client, url: &str) -> String {
+    let html = c.get(url).send().await.unwrap().text().await.unwrap();
+    let at = html
+        .find("name=\"version\" value=\"")
+        .expect("a version field")
+        + 22;
+    html[at..at + html[at..].find('"').unwrap()].to_string()
+}
+
+#[tokio::test]
+async fn a_plan_goes_from_draft_through_approval_to_published_by_the_right_hands() {
+    let app = spawn_app(&[
+        ("editor", phaen_synth::SAVINGS, Role::Editor),
+        ("board", phaen_synth::SAVINGS, Role::Approver),
+        ("member", phaen_synth::SAVINGS, Role::Member),
+    ])
+    .await;
+    let listing = app
+        .store
+        .list_plans()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.org.as_str() == phaen_synth::SAVINGS)
+        .unwrap();
+    let mut plan = app.store.load_plan(&listing.id).await.unwrap();
+    plan.status = PlanStatus::Draft;
+    plan.approval = None;
+    plan.revision = Some(phaen_domain::Revision {
+        number: 5,
+        written: None,
+    });
+    app.store.revise_plan(&plan).await.unwrap();
+    let url = format!("{}/plans/{}", app.base, plan.id);
+    let post = |c: &reqwest::Client, fields: Vec<(&'static str, String)>| {
+        let c = c.clone();
+        let target = format!("{}/plans/{}/status", app.base, plan.id);
+        async move { c.post(target).form(&fields).send().await.unwrap().status() }
+    };
+
+    let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
+    let csrf = csrf_of(&editor, &url).await;
+    let v = version_of(&editor, &url).await;
+    let status = post(
+        &editor,
+        vec![
+            ("csrf", csrf.clone()),
+            ("version", v.clone()),
+            ("to", "consultation".into()),
+        ],
+    )
+    .await;
+    assert_eq!(status, 303);
+    let stale = post(
+        &editor,
+        vec![
+            ("csrf", csrf.clone()),
+            ("version", v),
+            ("to", "draft".into()),
+        ],
+    )
+    .await;
+    assert_eq!(
+        stale, 409,
+        "an edit made on an old version overwrites nothing"
+    );
+    let v = version_of(&editor, &url).await;
+    let denied = post(
+        &editor,
+        vec![("csrf", csrf), ("version", v), ("to", "approved".into())],
+    )
+    .await;
+    assert_eq!(denied, 403, "management staff do not approve");
+
+    let (board, _) = sign_in(&app, "board", PASSWORD).await;
+    let csrf = csrf_of(&board, &url).await;
+    let v = version_of(&board, &url).await;
+    let bad_date = post(
+        &board,
+        vec![
+            ("csrf", csrf.clone()),
+            ("version", v.clone()),
+            ("to", "approved".into()),
+            ("body", "ที่ประชุมใหญ่สามัญประจำปี 2567".into()),
+            ("date", "เมื่อวาน".into()),
+        ],
+    )
+    .await;
+    assert_eq!(bad_date, 400);
+    let approved = post(
+        &board,
+        vec![
+            ("csrf", csrf.clone()),
+            ("version", v),
+            ("to", "approved".into()),
+            ("body", "ที่ประชุมใหญ่สามัญประจำปี 2567".into()),
+            ("meeting", "ครั้งที่ 1".into()),
+            ("date", "18 ธันวาคม 2567".into()),
+        ],
+    )
+    .await;
+    assert_eq!(approved, 303);
+    let (member, _) = sign_in(&app, "member", PASSWORD).await;
+    assert_eq!(
+        member.get(&url).send().await.unwrap().status(),
+        404,
+        "not yet published"
+    );
+    let v = version_of(&board, &url).await;
+    assert_eq!(
+        post(
+            &board,
+            vec![("csrf", csrf), ("version", v), ("to", "published".into())]
+        )
+        .await,
+        303
+    );
+    let html = member.get(&url).send().await.unwrap().text().await.unwrap();
+    assert!(
+        html.contains("18 ธันวาคม 2567"),
+        "members read the published plan with its approval"
+    );
+
+    let stored = app.store.load_plan(&plan.id).await.unwrap();
+    assert_eq!(stored.status, PlanStatus::Published);
+    assert_eq!(
+        stored.approval.unwrap().date.unwrap().to_string(),
+        "2024-12-18"
+    );
+    let log = app
+        .store
+        .audit_entries(Some(plan.id.as_str()))
+        .await
+        .unwrap();
+    let moves: Vec<(&str, &str)> = log
+        .iter()
+        .filter(|e| e.action == "plan.status")
+        .map(|e| (e.actor_name.as_str(), e.target.as_deref().unwrap()))
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            ("ผู้ใช้ editor", "draft -> consultation"),
+            ("ผู้ใช้ board", "consultation -> approved"),
+            ("ผู้ใช้ board", "approved -> published"),
+        ]
+    );
+}

@@ -206,3 +206,25 @@ fn ancestors_run_from_the_parent_to_the_root_and_survive_a_cycle() {
     let cyclic = |o: &OrgCode| Some(if o == &coop() { pco() } else { coop() });
     assert_eq!(ancestors(&coop(), cyclic), vec![pco()]);
 }
+
+#[test]
+fn editors_open_consultation_and_the_board_approves_publishes_and_closes() {
+    use crate::PlanStatus::*;
+    let org = OrgCode::parse("coop").unwrap();
+    let editor = [Membership::new(org.clone(), Role::Editor)];
+    let board = [Membership::new(org.clone(), Role::Approver)];
+    assert!(can_move(&editor, &org, Draft, Consultation));
+    assert!(!can_move(&editor, &org, Consultation, Approved));
+    assert!(can_move(&board, &org, Consultation, Approved));
+    assert!(can_move(&board, &org, Approved, Published));
+    assert!(
+        !can_move(&board, &org, Draft, Published),
+        "no skipping approval"
+    );
+    assert!(!can_move(
+        &board,
+        &OrgCode::parse("other").unwrap(),
+        Approved,
+        Published
+    ));
+}

@@ -34,6 +34,18 @@ pub trait PlanStore {
     /// Makes `plan` the current revision of the stored plan with its id, keeping the revision
     /// it replaces whole; all in one transaction. `plan.revision` must be newer.
     fn revise_plan(&self, plan: &Plan) -> impl Future<Output = Result<()>> + Send;
+    /// Moves a plan along its life (draft -> consultation -> approved -> published -> closed),
+    /// recording the approval when it is approved; refused when the plan changed since
+    /// `version` was read. Returns the new version.
+    fn transition_plan(
+        &self,
+        id: &PlanId,
+        to: phaen_domain::PlanStatus,
+        approval: Option<phaen_domain::Approval>,
+        version: i64,
+    ) -> impl Future<Output = Result<i64>> + Send;
+    /// The plan's version: it grows by one with every change.
+    fn plan_version(&self, id: &PlanId) -> impl Future<Output = Result<i64>> + Send;
     /// The earlier revisions kept for a plan, oldest first.
     fn list_revisions(
         &self,
@@ -183,6 +195,116 @@ impl PlanStore for Store {
         )
         .await?;
         tx.commit().await
+    }
+
+    async fn transition_plan(
+        &self,
+        id: &PlanId,
+        to: phaen_domain::PlanStatus,
+        approval: Option<phaen_domain::Approval>,
+        version: i64,
+    ) -> Result<i64> {
+        let mut tx = self.pool().begin_write().await?;
+        let row = tx
+            .one(
+                "SELECT status, version, org_code, approval_body FROM plans WHERE id = $1",
+                args![id.as_str()],
+            )
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                what: "plan",
+                key: id.to_string(),
+            })?;
+        let from: phaen_domain::PlanStatus = codec::enum_parse("plan status", &row.text(0)?)?;
+        let current = row.int(1)?;
+        if current != version {
+            return Err(Error::Conflict {
+                what: "plan",
+                key: id.to_string(),
+                current,
+            });
+        }
+        if !from.may_move_to(to) {
+            return Err(Error::Refused(format!(
+                "a plan that is {} cannot become {} (แผนสถานะ '{}' เปลี่ยนเป็น '{}' ไม่ได้)",
+                from.as_str(),
+                to.as_str(),
+                from.label_th(),
+                to.label_th()
+            )));
+        }
+        let has_approval = row.opt_text(3)?.is_some();
+        if to == phaen_domain::PlanStatus::Approved && approval.is_none() {
+            return Err(Error::Refused(
+                "approval needs the approving body, meeting and date (การอนุมัติต้องระบุผู้อนุมัติ ครั้งที่ประชุม และวันที่)".into(),
+            ));
+        }
+        if to.needs_approval() && approval.is_none() && !has_approval {
+            return Err(Error::Refused("the plan has no approval record".into()));
+        }
+        if let Some(a) = &approval {
+            if a.body.trim().is_empty() {
+                return Err(Error::Refused(
+                    "the approving body is empty (ต้องระบุผู้อนุมัติ)".into(),
+                ));
+            }
+            tx.exec(
+                "UPDATE plans SET approval_body = $2, approval_meeting = $3, approval_date = $4,
+                    approval_written = $5 WHERE id = $1",
+                args![
+                    id.as_str(),
+                    a.body.as_str(),
+                    a.meeting.clone(),
+                    a.date.map(|d| d.to_string()),
+                    a.written.clone()
+                ],
+            )
+            .await?;
+        }
+        tx.exec(
+            "UPDATE plans SET status = $2, version = version + 1, updated_at = $3 WHERE id = $1",
+            args![id.as_str(), to.as_str(), crate::now_ms()],
+        )
+        .await?;
+        let org = row.text(2)?;
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: "plan.status",
+                org: Some(&org),
+                plan: Some(id.as_str()),
+                target: Some(&format!("{} -> {}", from.as_str(), to.as_str())),
+                before: Some(from.as_str().to_string()),
+                after: Some(match &approval {
+                    Some(a) => format!(
+                        "{} ({} {} {})",
+                        to.as_str(),
+                        a.body,
+                        a.meeting.clone().unwrap_or_default(),
+                        a.date.map(|d| d.to_string()).unwrap_or_default()
+                    ),
+                    None => to.as_str().to_string(),
+                }),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(current + 1)
+    }
+
+    async fn plan_version(&self, id: &PlanId) -> Result<i64> {
+        let mut tx = self.pool().begin_read().await?;
+        tx.one(
+            "SELECT version FROM plans WHERE id = $1",
+            args![id.as_str()],
+        )
+        .await?
+        .ok_or_else(|| Error::NotFound {
+            what: "plan",
+            key: id.to_string(),
+        })?
+        .int(0)
     }
 
     async fn list_revisions(&self, id: &PlanId) -> Result<Vec<RevisionListing>> {
