@@ -56,6 +56,17 @@ async fn spawn_app(users: &[(&str, &str, Role)]) -> App {
     }
 }
 
+/// The demo savings cooperative's plan.
+async fn savings_plan(app: &App) -> phaen_store::PlanListing {
+    app.store
+        .list_plans()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.org.as_str() == phaen_synth::SAVINGS)
+        .unwrap()
+}
+
 fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
@@ -343,14 +354,7 @@ async fn auditors_read_their_organizations_log_and_can_download_it() {
         ("editor", phaen_synth::AGRI, Role::Editor),
     ])
     .await;
-    let own = app
-        .store
-        .list_plans()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|p| p.org.as_str() == phaen_synth::SAVINGS)
-        .unwrap();
+    let own = savings_plan(&app).await;
     let (auditor, _) = sign_in(&app, "auditor", PASSWORD).await;
     let html = auditor
         .get(format!("{}/audit", app.base))
@@ -415,14 +419,7 @@ async fn a_plan_goes_from_draft_through_approval_to_published_by_the_right_hands
         ("member", phaen_synth::SAVINGS, Role::Member),
     ])
     .await;
-    let listing = app
-        .store
-        .list_plans()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|p| p.org.as_str() == phaen_synth::SAVINGS)
-        .unwrap();
+    let listing = savings_plan(&app).await;
     let mut plan = app.store.load_plan(&listing.id).await.unwrap();
     plan.status = PlanStatus::Draft;
     plan.approval = None;
