@@ -158,7 +158,8 @@ fn upper_level_over(memberships: &[Membership], org: &OrgCode, ancestors: &[OrgC
 
 /// Whether the holder of `memberships` may read a plan of `plan_org` in `plan_status`.
 /// Admins, editors, approvers and auditors of the plan's organization read every plan of it;
-/// its members read published and closed plans only; a provincial office or the department
+/// its members read a plan in member consultation (to comment on it), published and closed;
+/// a provincial office or the department
 /// reads every plan in its subtree (its own organization's included).
 pub fn can_read_plan(
     memberships: &[Membership],
@@ -169,7 +170,10 @@ pub fn can_read_plan(
     use Role::*;
     holds(memberships, plan_org, &[Admin, Editor, Approver, Auditor])
         || (holds(memberships, plan_org, &[Member])
-            && matches!(plan_status, PlanStatus::Published | PlanStatus::Closed))
+            && matches!(
+                plan_status,
+                PlanStatus::Consultation | PlanStatus::Published | PlanStatus::Closed
+            ))
         || upper_level_over(memberships, plan_org, ancestors_of_plan_org)
 }
 

@@ -33,6 +33,7 @@ pub const TABLES: &[&str] = &[
     "api_tokens",
     "signin_attempts",
     "audit_log",
+    "plan_comments",
 ];
 
 /// What PostgreSQL users do instead of `phaen backup`.

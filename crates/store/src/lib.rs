@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod backup;
 mod batch;
+pub mod comments;
 pub mod db;
 pub mod error;
 pub mod migrate;

@@ -32,6 +32,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "audit_log",
         include_str!("../../../migrations/0005_audit_log.sql"),
     ),
+    (
+        6,
+        "plan_comments",
+        include_str!("../../../migrations/0006_plan_comments.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen; returns how many ran.

@@ -59,6 +59,7 @@ pub fn router(state: AppState) -> Router {
         .route("/plans", get(pages::list_plans))
         .route("/plans/{id}", get(pages::show_plan))
         .route("/plans/{id}/status", post(pages::change_status))
+        .route("/plans/{id}/comments", post(pages::add_comment))
         .route("/audit", get(audit::audit_page))
         .route("/audit.csv", get(audit::audit_csv))
         .fallback(|viewer: auth::Viewer| async move { error::AppError::NotFound(viewer.lang) })

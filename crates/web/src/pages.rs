@@ -40,6 +40,10 @@ struct PlanPage {
     version: i64,
     /// The moves this viewer may make: (status code, label, needs the approval fields).
     actions: Vec<(&'static str, &'static str, bool)>,
+    /// The plan is in member consultation: readers may comment.
+    consultation: bool,
+    /// (author, time, text)
+    comments: Vec<(String, String, String)>,
 }
 
 /// Whether the viewer may read a plan of `org` in `status`.
@@ -140,6 +144,14 @@ pub async fn show_plan(
         plan_id: plan.id.to_string(),
         version: state.store.plan_version(&plan.id).await?,
         actions,
+        consultation: plan.status == PlanStatus::Consultation,
+        comments: state
+            .store
+            .comments(&plan.id)
+            .await?
+            .into_iter()
+            .map(|c| (c.author_name, crate::audit::bangkok(c.created_at), c.body))
+            .collect(),
     }
     .into_response())
 }
@@ -263,4 +275,42 @@ pub async fn change_status(
         .transition_plan(&id, to, approval, form.version)
         .await?;
     Ok(Redirect::to(&format!("/plans/{id}")).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct CommentForm {
+    csrf: String,
+    body: String,
+}
+
+/// POST /plans/{id}/comments: a reader's comment during member consultation.
+pub async fn add_comment(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    axum::Form(form): axum::Form<CommentForm>,
+) -> Result<Response, AppError> {
+    let lang = viewer.lang;
+    if !crate::auth::form_is_genuine(&headers, &form.csrf, &viewer) {
+        return Err(AppError::Forbidden(lang));
+    }
+    let Some(user) = &viewer.user else {
+        return Err(AppError::NotFound(lang));
+    };
+    let id = PlanId::parse(&id).map_err(|_| AppError::NotFound(lang))?;
+    let plan = state.store.load_plan(&id).await?;
+    if !may_read(&state, &viewer, &plan.owner.code, plan.status).await? {
+        return Err(AppError::NotFound(lang));
+    }
+    let actor = phaen_store::audit::Actor {
+        id: user.id.clone(),
+        name: user.display_name.clone(),
+    };
+    state
+        .store
+        .acting_as(actor)
+        .add_comment(&id, &user.id, &user.display_name, &form.body)
+        .await?;
+    Ok(Redirect::to(&format!("/plans/{id}#comments")).into_response())
 }

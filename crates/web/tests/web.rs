@@ -543,3 +543,63 @@ async fn a_plan_goes_from_draft_through_approval_to_published_by_the_right_hands
         ]
     );
 }
+
+#[tokio::test]
+async fn members_comment_during_consultation_and_only_then() {
+    let app = spawn_app(&[
+        ("editor", phaen_synth::SAVINGS, Role::Editor),
+        ("member", phaen_synth::SAVINGS, Role::Member),
+    ])
+    .await;
+    let listing = savings_plan(&app).await;
+    let mut plan = app.store.load_plan(&listing.id).await.unwrap();
+    plan.status = PlanStatus::Consultation;
+    plan.approval = None;
+    plan.revision = Some(phaen_domain::Revision {
+        number: 7,
+        written: None,
+    });
+    app.store.revise_plan(&plan).await.unwrap();
+    let url = format!("{}/plans/{}", app.base, plan.id);
+    let (member, _) = sign_in(&app, "member", PASSWORD).await;
+    let csrf = csrf_of(&member, &url).await;
+    let say = |text: &'static str| {
+        let (m, csrf) = (member.clone(), csrf.clone());
+        let target = format!("{url}/comments");
+        async move {
+            m.post(target)
+                .form(&[("csrf", csrf.as_str()), ("body", text)])
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(say("ควรเพิ่มโครงการออมเพื่อการศึกษาของบุตรสมาชิก").await, 303);
+    assert_eq!(say("   ").await, 400, "an empty comment is refused");
+    let html = member.get(&url).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("ควรเพิ่มโครงการออมเพื่อการศึกษาของบุตรสมาชิก"));
+    assert!(html.contains("ผู้ใช้ member"), "the author is shown");
+
+    plan.status = PlanStatus::Draft;
+    plan.revision = Some(phaen_domain::Revision {
+        number: 8,
+        written: None,
+    });
+    app.store.revise_plan(&plan).await.unwrap();
+    let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
+    let csrf = csrf_of(&editor, &url).await;
+    let r = editor
+        .post(format!("{url}/comments"))
+        .form(&[("csrf", csrf.as_str()), ("body", "ความเห็นนอกช่วงเวลา")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400, "no comments outside consultation");
+    let log = app
+        .store
+        .audit_entries(Some(plan.id.as_str()))
+        .await
+        .unwrap();
+    assert_eq!(log.iter().filter(|e| e.action == "plan.comment").count(), 1);
+}

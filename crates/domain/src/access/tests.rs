@@ -48,11 +48,15 @@ fn staff_board_auditor_and_admin_read_every_plan_of_their_cooperative() {
 }
 
 #[test]
-fn a_member_reads_published_and_closed_plans_only() {
+fn a_member_reads_plans_in_consultation_published_and_closed_only() {
     let m = one(coop(), Member);
     assert!(reads_coop_plan(&m, Published));
     assert!(reads_coop_plan(&m, Closed));
-    for status in [Draft, Consultation, Approved] {
+    assert!(
+        reads_coop_plan(&m, Consultation),
+        "members read the draft they are asked about"
+    );
+    for status in [Draft, Approved] {
         assert!(!reads_coop_plan(&m, status), "{status:?}");
     }
 }
