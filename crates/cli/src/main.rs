@@ -4,7 +4,6 @@
 mod commands;
 mod config;
 mod output;
-mod views;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -18,6 +18,7 @@ pub mod summary;
 pub mod swot;
 pub mod text;
 pub mod thai;
+pub mod views;
 
 pub use access::{Membership, Role};
 pub use align::{AlignKind, AlignmentLink};

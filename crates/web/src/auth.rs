@@ -53,6 +53,20 @@ impl FromRequestParts<AppState> for Viewer {
             csrf: cookies::get(&parts.headers, FORM_COOKIE).unwrap_or_default(),
             session_hash: None,
         };
+        if let Some(token) = bearer(&parts.headers) {
+            // Scripts: an API token stands for its user; it carries no form token.
+            if let Some(user_id) = state
+                .store
+                .api_token_user(&phaen_auth::token_hash(token))
+                .await?
+            {
+                let user = state.store.user(&user_id).await?;
+                viewer.memberships = state.store.memberships(&user.id).await?;
+                viewer.user = Some(user);
+                viewer.csrf = String::new();
+            }
+            return Ok(viewer);
+        }
         let Some(token) = cookies::get(&parts.headers, SESSION_COOKIE) else {
             return Ok(viewer);
         };
@@ -71,6 +85,17 @@ impl FromRequestParts<AppState> for Viewer {
         viewer.session_hash = Some(hash);
         Ok(viewer)
     }
+}
+
+/// The token of an `Authorization: Bearer ...` header.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
 }
 
 /// Compares a form's token with the expected one, in constant time; an empty token never

@@ -2,6 +2,7 @@
 //! (English one click away), sign-in with database sessions, and security headers on every
 //! answer. Handlers are thin: they extract, call the store, render.
 
+pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod cookies;
@@ -60,6 +61,12 @@ pub fn router(state: AppState) -> Router {
         .route("/plans/{id}", get(pages::show_plan))
         .route("/plans/{id}/status", post(pages::change_status))
         .route("/plans/{id}/comments", post(pages::add_comment))
+        .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/api/v1/plans", get(api::list_plans))
+        .route("/api/v1/plans/{id}", get(api::get_plan))
+        .route("/api/v1/plans/{id}/summary", get(api::get_summary))
+        .route("/api/v1/plans/{id}/kpis", get(api::get_kpis))
+        .route("/api/v1/plans/{id}/projects", get(api::get_projects))
         .route("/audit", get(audit::audit_page))
         .route("/audit.csv", get(audit::audit_csv))
         .fallback(|viewer: auth::Viewer| async move { error::AppError::NotFound(viewer.lang) })

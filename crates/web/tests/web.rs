@@ -603,3 +603,124 @@ async fn members_comment_during_consultation_and_only_then() {
         .unwrap();
     assert_eq!(log.iter().filter(|e| e.action == "plan.comment").count(), 1);
 }
+
+#[tokio::test]
+async fn scripts_read_the_api_with_a_token_and_see_what_the_person_sees() {
+    use phaen_store::SessionStore;
+    let app = spawn_app(&[("editor", phaen_synth::SAVINGS, Role::Editor)]).await;
+    let (user, _) = app.store.user_by_username("editor").await.unwrap().unwrap();
+    let token = phaen_auth::new_token();
+    app.store
+        .create_api_token(&phaen_auth::token_hash(&token), &user.id, "report script")
+        .await
+        .unwrap();
+    let c = client();
+    let anonymous = c
+        .get(format!("{}/api/v1/plans", app.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), 401);
+    let body: serde_json::Value = anonymous.json().await.unwrap();
+    assert!(
+        body["error_th"].is_string(),
+        "errors come in Thai and English"
+    );
+
+    let auth = format!("Bearer {token}");
+    let list: serde_json::Value = c
+        .get(format!("{}/api/v1/plans", app.base))
+        .header("authorization", &auth)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let own = savings_plan(&app).await;
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [own.id.as_str()]);
+
+    let plan: phaen_domain::Plan = c
+        .get(format!("{}/api/v1/plans/{}", app.base, own.id))
+        .header("authorization", &auth)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(plan, app.store.load_plan(&own.id).await.unwrap());
+    let kpis: serde_json::Value = c
+        .get(format!("{}/api/v1/plans/{}/kpis", app.base, own.id))
+        .header("authorization", &auth)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(kpis.as_array().unwrap().len(), plan.all_kpis().len());
+
+    let other = app
+        .store
+        .list_plans()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.id != own.id)
+        .unwrap();
+    let r = c
+        .get(format!("{}/api/v1/plans/{}/summary", app.base, other.id))
+        .header("authorization", &auth)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    let bad = c
+        .get(format!("{}/api/v1/plans", app.base))
+        .header("authorization", "Bearer not-a-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 401);
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_api_route_and_the_plan_schema() {
+    let app = spawn_app(&[]).await;
+    let doc: serde_json::Value = client()
+        .get(format!("{}/api/v1/openapi.json", app.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    for path in [
+        "/api/v1/plans",
+        "/api/v1/plans/{id}",
+        "/api/v1/plans/{id}/kpis",
+        "/api/v1/plans/{id}/projects",
+        "/api/v1/plans/{id}/summary",
+    ] {
+        assert!(doc["paths"][path]["get"].is_object(), "{path}");
+    }
+    let schemas = &doc["components"]["schemas"];
+    assert!(schemas["Plan"]["properties"]["elements"].is_object());
+    let text = doc.to_string();
+    assert!(
+        !text.contains("#/$defs/"),
+        "every reference resolves inside the document"
+    );
+    for r in text.split("\"$ref\":\"#/components/schemas/").skip(1) {
+        let name = &r[..r.find('"').unwrap()];
+        assert!(schemas[name].is_object(), "{name} is defined");
+    }
+}

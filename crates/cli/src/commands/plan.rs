@@ -6,7 +6,7 @@ use clap::Subcommand;
 use phaen_store::{OrgStore, PlanStore, Store};
 
 use crate::output::print_json;
-use crate::views;
+use phaen_domain::views;
 
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {

@@ -1,4 +1,4 @@
-//! The JSON shapes of the CLI contract (`plan summary`, `kpi list`, `project list`), built from
+//! The JSON shapes of the CLI contract and the JSON API (`plan summary`, `kpi list`, `project list`), built from
 //! a loaded plan. Scripts rely on these field names; add fields, never rename them.
 
 use std::collections::BTreeMap;
@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use phaen_domain::summary::{self, Counts};
-use phaen_domain::{Element, ElementKind, Plan, ResponsibleRole, YearTarget};
+use crate::summary::{self, Counts};
+use crate::{Element, ElementKind, Plan, ResponsibleRole, YearTarget};
 
 #[derive(Debug, Serialize)]
 pub struct PeriodView {
@@ -49,7 +49,7 @@ pub struct PlanSummary {
 pub fn summary(plan: &Plan) -> PlanSummary {
     let by_year = summary::budget_by_year(plan);
     let without_year = summary::budget_without_year(plan);
-    let total: phaen_domain::Baht = by_year.values().copied().chain([without_year]).sum();
+    let total: crate::Baht = by_year.values().copied().chain([without_year]).sum();
     PlanSummary {
         id: plan.id.to_string(),
         title: plan.title.clone(),
@@ -124,7 +124,7 @@ pub fn project_list(plan: &Plan) -> Vec<Value> {
 }
 
 fn project_view(e: &Element) -> Value {
-    let mut by_year: BTreeMap<String, phaen_domain::Baht> = BTreeMap::new();
+    let mut by_year: BTreeMap<String, crate::Baht> = BTreeMap::new();
     let mut without_year = Vec::new();
     for b in &e.budget {
         match b.year {
@@ -148,7 +148,7 @@ fn project_view(e: &Element) -> Value {
         "name": e.title,
         "budget_baht": by_year.into_iter().map(|(y, b)| (y, b.to_string())).collect::<BTreeMap<_, _>>(),
         "budget_baht_without_year": (!without_year.is_empty())
-            .then(|| without_year.into_iter().sum::<phaen_domain::Baht>().to_string()),
+            .then(|| without_year.into_iter().sum::<crate::Baht>().to_string()),
         "responsible": {
             "main": units(ResponsibleRole::Main),
             "support": units(ResponsibleRole::Support),
