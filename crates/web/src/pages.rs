@@ -208,6 +208,35 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// What every form that changes a plan checks first: a genuine form from a signed-in user,
+/// about a plan they may read. Returns the plan and the store acting as that user, so the
+/// audit log names them.
+async fn plan_for_change(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    viewer: &Viewer,
+    id: &str,
+    csrf: &str,
+) -> Result<(phaen_domain::Plan, phaen_store::Store), AppError> {
+    let lang = viewer.lang;
+    if !crate::auth::form_is_genuine(headers, csrf, viewer) {
+        return Err(AppError::Forbidden(lang));
+    }
+    let Some(user) = &viewer.user else {
+        return Err(AppError::NotFound(lang));
+    };
+    let id = PlanId::parse(id).map_err(|_| AppError::NotFound(lang))?;
+    let plan = state.store.load_plan(&id).await?;
+    if !may_read(state, viewer, &plan.owner.code, plan.status).await? {
+        return Err(AppError::NotFound(lang));
+    }
+    let store = state.store.acting_as(phaen_store::audit::Actor {
+        id: user.id.clone(),
+        name: user.display_name.clone(),
+    });
+    Ok((plan, store))
+}
+
 #[derive(Deserialize)]
 pub struct StatusForm {
     csrf: String,
@@ -227,17 +256,8 @@ pub async fn change_status(
     axum::Form(form): axum::Form<StatusForm>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
-    if !crate::auth::form_is_genuine(&headers, &form.csrf, &viewer) {
-        return Err(AppError::Forbidden(lang));
-    }
-    let Some(user) = &viewer.user else {
-        return Err(AppError::NotFound(lang));
-    };
-    let id = PlanId::parse(&id).map_err(|_| AppError::NotFound(lang))?;
-    let plan = state.store.load_plan(&id).await?;
-    if !may_read(&state, &viewer, &plan.owner.code, plan.status).await? {
-        return Err(AppError::NotFound(lang));
-    }
+    let (plan, store) = plan_for_change(&state, &headers, &viewer, &id, &form.csrf).await?;
+    let id = plan.id.clone();
     let to = PlanStatus::parse(&form.to).map_err(|e| AppError::BadRequest(lang, e.to_string()))?;
     if !access::can_move(&viewer.memberships, &plan.owner.code, plan.status, to) {
         return Err(AppError::Denied(lang));
@@ -265,13 +285,7 @@ pub async fn change_status(
         }
         _ => None,
     };
-    let actor = phaen_store::audit::Actor {
-        id: user.id.clone(),
-        name: user.display_name.clone(),
-    };
-    state
-        .store
-        .acting_as(actor)
+    store
         .transition_plan(&id, to, approval, form.version)
         .await?;
     Ok(Redirect::to(&format!("/plans/{id}")).into_response())
@@ -291,26 +305,11 @@ pub async fn add_comment(
     Path(id): Path<String>,
     axum::Form(form): axum::Form<CommentForm>,
 ) -> Result<Response, AppError> {
-    let lang = viewer.lang;
-    if !crate::auth::form_is_genuine(&headers, &form.csrf, &viewer) {
-        return Err(AppError::Forbidden(lang));
-    }
-    let Some(user) = &viewer.user else {
-        return Err(AppError::NotFound(lang));
-    };
-    let id = PlanId::parse(&id).map_err(|_| AppError::NotFound(lang))?;
-    let plan = state.store.load_plan(&id).await?;
-    if !may_read(&state, &viewer, &plan.owner.code, plan.status).await? {
-        return Err(AppError::NotFound(lang));
-    }
-    let actor = phaen_store::audit::Actor {
-        id: user.id.clone(),
-        name: user.display_name.clone(),
-    };
-    state
-        .store
-        .acting_as(actor)
-        .add_comment(&id, &user.id, &user.display_name, &form.body)
+    let (plan, store) = plan_for_change(&state, &headers, &viewer, &id, &form.csrf).await?;
+    let id = plan.id.clone();
+    let actor = store.actor().clone();
+    store
+        .add_comment(&id, &actor.id, &actor.name, &form.body)
         .await?;
     Ok(Redirect::to(&format!("/plans/{id}#comments")).into_response())
 }
