@@ -72,43 +72,19 @@ impl<'a> Kit<'a> {
 
     /// An element with the next id; `label` is written in this plan's digits.
     pub fn el(&mut self, kind: ElementKind, label: &str, title: &str) -> Element {
-        Element {
-            id: self.ids.element(),
-            kind,
-            label: (!label.is_empty()).then(|| self.n(label)),
-            title: title.to_string(),
-            description: None,
-            coop_type: None,
-            objectives: Vec::new(),
-            target_groups: Vec::new(),
-            expected_outcomes: Vec::new(),
-            notes: Vec::new(),
-            kpis: Vec::new(),
-            budget: Vec::new(),
-            budget_total_stated: None,
-            responsible: Vec::new(),
-            readiness: Vec::new(),
-            timeline: Vec::new(),
-            results: Vec::new(),
-            aligned_to: Vec::new(),
-            children: Vec::new(),
-        }
+        let mut e = Element::new(kind, title);
+        e.id = self.ids.element();
+        e.label = (!label.is_empty()).then(|| self.n(label));
+        e
     }
 
     /// A KPI with the next id and no targets yet.
     pub fn kpi(&mut self, label: &str, name: &str, unit: &str) -> Kpi {
-        Kpi {
-            id: self.ids.kpi(),
-            label: (!label.is_empty()).then(|| self.n(label)),
-            name: name.to_string(),
-            unit: (!unit.is_empty()).then(|| unit.to_string()),
-            baseline: None,
-            direction: None,
-            scale: None,
-            targets: Vec::new(),
-            notes: Vec::new(),
-            aligned_to: Vec::new(),
-        }
+        let mut k = Kpi::new(name);
+        k.id = self.ids.kpi();
+        k.label = (!label.is_empty()).then(|| self.n(label));
+        k.unit = (!unit.is_empty()).then(|| unit.to_string());
+        k
     }
 
     /// A KPI from an idea, with a numeric target for every year, nudged by the seed.
