@@ -182,26 +182,31 @@ impl SessionStore for Store {
     }
 
     async fn api_token_user(&self, token_hash: &str) -> Result<Option<String>> {
-        let mut tx = self.pool().begin_write().await?;
-        let changed = tx
-            .exec(
-                "UPDATE api_tokens SET last_used_at = $1
-                 WHERE id = $2 AND revoked = 0
-                   AND user_id IN (SELECT id FROM users WHERE disabled = 0)",
-                args![now_ms(), token_hash],
-            )
-            .await?;
-        if changed == 0 {
-            return Ok(None);
-        }
+        // A read first: a script's every request must not queue behind the single writer.
+        // last_used_at is refreshed at most once a minute.
+        let mut tx = self.pool().begin_read().await?;
         let row = tx
             .one(
-                "SELECT user_id FROM api_tokens WHERE id = $1",
+                "SELECT t.user_id, t.last_used_at FROM api_tokens t JOIN users u ON u.id = t.user_id
+                 WHERE t.id = $1 AND t.revoked = 0 AND u.disabled = 0",
                 args![token_hash],
             )
             .await?;
         tx.commit().await?;
-        row.map(|r| r.text(0)).transpose()
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let now = now_ms();
+        if row.opt_int(1)?.is_none_or(|last| now - last > 60_000) {
+            let mut tx = self.pool().begin_write().await?;
+            tx.exec(
+                "UPDATE api_tokens SET last_used_at = $1 WHERE id = $2",
+                args![now, token_hash],
+            )
+            .await?;
+            tx.commit().await?;
+        }
+        Ok(Some(row.text(0)?))
     }
 
     async fn revoke_api_token(&self, token_hash: &str) -> Result<()> {

@@ -21,6 +21,8 @@ pub const SESSION_COOKIE: &str = "phaen_session";
 pub const FORM_COOKIE: &str = "phaen_csrf";
 /// Sessions last eight hours from their last use.
 pub const SESSION_TTL_MS: i64 = 8 * 60 * 60 * 1000;
+/// How stale a session's last use may be before a request records it again.
+const TOUCH_EVERY_MS: i64 = 60 * 1000;
 /// Five failed sign-ins for one username within fifteen minutes pause further tries.
 const MAX_FAILURES: u64 = 5;
 const FAILURE_WINDOW_MS: i64 = 15 * 60 * 1000;
@@ -78,7 +80,11 @@ impl FromRequestParts<AppState> for Viewer {
         if user.disabled {
             return Ok(viewer);
         }
-        state.store.touch_session(&hash, SESSION_TTL_MS).await?;
+        // Slide the expiry at most once a minute: a write on every page view would queue every
+        // reader behind SQLite's single writer.
+        if phaen_store::now_ms() - session.last_seen_at > TOUCH_EVERY_MS {
+            state.store.touch_session(&hash, SESSION_TTL_MS).await?;
+        }
         viewer.memberships = state.store.memberships(&user.id).await?;
         viewer.user = Some(user);
         viewer.csrf = session.csrf_token;
