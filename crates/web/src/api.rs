@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use phaen_domain::{OrgCode, Plan, PlanId, access, views};
+use phaen_domain::{Plan, PlanId, access, views};
 use phaen_store::{OrgStore, PlanStore};
 
 use crate::AppState;
@@ -73,25 +73,12 @@ pub async fn list_plans(State(state): State<AppState>, viewer: Viewer) -> Respon
     if viewer.user.is_none() {
         return unauthorized();
     }
-    let orgs = match state.store.list_orgs().await {
-        Ok(o) => o,
-        Err(e) => return internal(e),
-    };
-    let parent_of = |c: &OrgCode| {
-        orgs.iter()
-            .find(|o| &o.code == c)
-            .and_then(|o| o.parent.clone())
-    };
-    let plans = match state.store.list_plans().await {
-        Ok(p) => p,
+    let plans = match crate::visibility::visible_plans(&state, &viewer).await {
+        Ok((plans, _)) => plans,
         Err(e) => return internal(e),
     };
     let visible: Vec<Value> = plans
         .into_iter()
-        .filter(|p| {
-            let ancestors = access::ancestors(&p.org, parent_of);
-            access::can_read_plan(&viewer.memberships, &p.org, p.status, &ancestors)
-        })
         .map(|p| {
             json!({
                 "id": p.id, "title": p.title, "org": p.org, "kind": p.kind.as_str(),

@@ -7,9 +7,8 @@ use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use phaen_domain::OrgCode;
 use phaen_domain::access;
-use phaen_domain::{OrgCode, Organization};
-use phaen_store::OrgStore;
 use phaen_store::audit::AuditEntry;
 
 use crate::AppState;
@@ -43,14 +42,7 @@ pub fn bangkok(ms: i64) -> String {
 
 /// The entries `viewer` may read: those of organizations they audit or sit above.
 async fn visible(state: &AppState, viewer: &Viewer) -> Result<Vec<AuditEntry>, AppError> {
-    let orgs: std::collections::HashMap<OrgCode, Organization> = state
-        .store
-        .list_orgs()
-        .await?
-        .into_iter()
-        .map(|o| (o.code.clone(), o))
-        .collect();
-    let parent_of = |c: &OrgCode| orgs.get(c).and_then(|o| o.parent.clone());
+    let tree = crate::visibility::OrgTree::load(state).await?;
     let entries = state.store.audit_entries(None).await?;
     Ok(entries
         .into_iter()
@@ -59,8 +51,7 @@ async fn visible(state: &AppState, viewer: &Viewer) -> Result<Vec<AuditEntry>, A
                 .as_deref()
                 .and_then(|o| OrgCode::parse(o).ok())
                 .is_some_and(|org| {
-                    let ancestors = access::ancestors(&org, parent_of);
-                    access::can_read_audit(&viewer.memberships, &org, &ancestors)
+                    access::can_read_audit(&viewer.memberships, &org, &tree.ancestors(&org))
                 })
         })
         .collect())

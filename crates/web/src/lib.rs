@@ -10,6 +10,7 @@ pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod views;
+pub mod visibility;
 
 use std::net::SocketAddr;
 

@@ -73,30 +73,18 @@ pub async fn list_plans(
     if viewer.user.is_none() {
         return Ok(Redirect::to("/signin").into_response());
     }
-    let orgs: std::collections::HashMap<OrgCode, phaen_domain::Organization> = state
-        .store
-        .list_orgs()
-        .await?
+    let (visible, orgs) = crate::visibility::visible_plans(&state, &viewer).await?;
+    let plans = visible
         .into_iter()
-        .map(|o| (o.code.clone(), o))
+        .map(|p| PlanRow {
+            id: p.id.to_string(),
+            title: p.title,
+            kind: views::kind_label(p.kind, viewer.lang),
+            org: orgs.name(&p.org),
+            period: format!("{} - {}", p.from, p.to),
+            status: views::status_label(p.status, viewer.lang),
+        })
         .collect();
-    let parent_of = |code: &OrgCode| orgs.get(code).and_then(|o| o.parent.clone());
-    let mut plans = Vec::new();
-    for p in state.store.list_plans().await? {
-        let ancestors = access::ancestors(&p.org, parent_of);
-        if access::can_read_plan(&viewer.memberships, &p.org, p.status, &ancestors) {
-            plans.push(PlanRow {
-                id: p.id.to_string(),
-                title: p.title,
-                kind: views::kind_label(p.kind, viewer.lang),
-                org: orgs
-                    .get(&p.org)
-                    .map_or_else(|| p.org.to_string(), |o| o.name_th.clone()),
-                period: format!("{} - {}", p.from, p.to),
-                status: views::status_label(p.status, viewer.lang),
-            });
-        }
-    }
     Ok(PlansPage {
         lang: viewer.lang,
         t: viewer.lang.t(),
