@@ -6,14 +6,6 @@ mod common;
 use common::*;
 use phaen_testkit::TestDb;
 
-fn seed_000() -> Option<std::path::PathBuf> {
-    let dir = phaen_testkit::corpus_dir()?;
-    std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("000_"))
-}
-
 fn kpi_ids(v: &serde_json::Value) -> Vec<String> {
     v.as_array()
         .unwrap()
@@ -24,7 +16,9 @@ fn kpi_ids(v: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn an_updated_document_becomes_the_next_revision_and_keeps_the_old_one() {
-    let Some(seed) = seed_000() else { return };
+    let Some(seed) = phaen_testkit::seed_file("000") else {
+        return;
+    };
     let db = TestDb::new();
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -735,14 +735,9 @@ fn title_lines_above_a_sheets_table_read_as_paragraphs() {
 
 #[test]
 fn a_seed_saved_as_tis620_or_utf16_imports_to_the_same_plan_and_says_how_it_was_read() {
-    let Some(dir) = phaen_testkit::corpus_dir() else {
+    let Some(path) = phaen_testkit::seed_file("002") else {
         return;
     };
-    let path = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("002_"))
-        .unwrap();
     let utf8 = std::fs::read_to_string(&path).unwrap();
     let from_utf8 = phaen_import::read(utf8.as_bytes(), "utf8.txt", None).unwrap();
     let (tis, _, unmappable) = encoding_rs::WINDOWS_874.encode(&utf8);

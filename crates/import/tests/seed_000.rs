@@ -6,12 +6,7 @@ use phaen_domain::{Element, ElementKind, Plan, PlanKind, PlanStatus, SwotKind, T
 use phaen_import::report::Outcome;
 
 fn seed() -> Option<(String, phaen_import::Imported)> {
-    let dir = phaen_testkit::corpus_dir()?;
-    let path = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("000_"))
-        .expect("seed 000 in the corpus");
+    let path = phaen_testkit::seed_file("000")?;
     let bytes = std::fs::read(&path).unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     Some((

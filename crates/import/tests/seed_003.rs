@@ -20,12 +20,7 @@ fn seed() -> Option<(Vec<Vec<String>>, phaen_import::Imported)> {
 fn seed_with(
     owner: Option<phaen_domain::Organization>,
 ) -> Option<(Vec<Vec<String>>, phaen_import::Imported)> {
-    let dir = phaen_testkit::corpus_dir()?;
-    let path = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("003_"))
-        .expect("seed 003 in the corpus");
+    let path = phaen_testkit::seed_file("003")?;
     let bytes = std::fs::read(&path).unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     let lines = text

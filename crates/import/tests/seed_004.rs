@@ -16,12 +16,7 @@ mod money;
 
 /// The seed's lines split into trimmed tab cells (line n is `lines[n - 1]`), and the import.
 fn seed() -> Option<(Vec<Vec<String>>, phaen_import::Imported)> {
-    let dir = phaen_testkit::corpus_dir()?;
-    let path = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("004_"))
-        .expect("seed 004 in the corpus");
+    let path = phaen_testkit::seed_file("004")?;
     let bytes = std::fs::read(&path).unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     let lines = text

@@ -105,3 +105,18 @@ pub fn corpus_dir() -> Option<PathBuf> {
     eprintln!("notice: seed corpus {} not found; skipping", dir.display());
     None
 }
+
+/// The seed whose file name starts with `number` ('000', '003'), or `None` (with a notice)
+/// when the corpus is absent outside CI. A corpus without that seed fails the test.
+pub fn seed_file(number: &str) -> Option<PathBuf> {
+    let dir = corpus_dir()?;
+    let prefix = format!("{number}_");
+    let found = std::fs::read_dir(&dir)
+        .expect("the corpus folder reads")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+        });
+    Some(found.unwrap_or_else(|| panic!("seed {number} is missing from {}", dir.display())))
+}
