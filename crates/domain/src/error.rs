@@ -17,6 +17,9 @@ pub enum Error {
     /// The plan breaks one or more model rules; each problem says where.
     #[error("the plan breaks {} rule(s): {}", .0.len(), .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))]
     Rules(Vec<crate::rules::Problem>),
+    /// A change a user asked for that the plan cannot take, said in both languages.
+    #[error("{en} ({th})")]
+    Refused { th: String, en: String },
 }
 
 impl Error {
@@ -25,6 +28,26 @@ impl Error {
             what,
             input: input.into(),
             why: why.into(),
+        }
+    }
+
+    pub fn refused(th: impl Into<String>, en: impl Into<String>) -> Self {
+        Error::Refused {
+            th: th.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The message in Thai when the error has one, else in English.
+    pub fn to_string_th(&self) -> String {
+        match self {
+            Error::Refused { th, .. } => th.clone(),
+            Error::Rules(problems) => problems
+                .iter()
+                .map(|p| p.to_string_th())
+                .collect::<Vec<_>>()
+                .join("; "),
+            other => other.to_string(),
         }
     }
 }

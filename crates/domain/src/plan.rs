@@ -209,6 +209,12 @@ impl PlanStatus {
         }
     }
 
+    /// Whether the plan may be changed in place: while a draft and during member consultation.
+    /// Later it changes only through a new revision.
+    pub fn takes_edits(self) -> bool {
+        matches!(self, PlanStatus::Draft | PlanStatus::Consultation)
+    }
+
     /// Whether this status needs an approval record.
     pub fn needs_approval(self) -> bool {
         self >= PlanStatus::Approved

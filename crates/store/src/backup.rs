@@ -34,6 +34,7 @@ pub const TABLES: &[&str] = &[
     "signin_attempts",
     "audit_log",
     "plan_comments",
+    "pending_imports",
 ];
 
 /// What PostgreSQL users do instead of `phaen backup`.

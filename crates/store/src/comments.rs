@@ -53,6 +53,17 @@ impl Store {
                 "comments are taken only during member consultation (รับความคิดเห็นเฉพาะช่วงประชาพิจารณ์)".into(),
             ));
         }
+        if let Some(w) = crate::plans::consultation_window_in(&mut tx, plan).await?
+            && !w.is_open_on(crate::today_in_bangkok())
+        {
+            return Err(Error::Refused(format!(
+                "รับความคิดเห็นระหว่างวันที่ {} ถึง {} เท่านั้น / comments are taken from {} to {} only",
+                phaen_domain::thai::format_long_date(w.opens),
+                phaen_domain::thai::format_long_date(w.closes),
+                w.opens,
+                w.closes
+            )));
+        }
         let c = Comment {
             id: uuid::Uuid::now_v7().to_string(),
             author_name: author.to_string(),

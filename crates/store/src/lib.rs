@@ -8,6 +8,7 @@ mod batch;
 pub mod comments;
 pub mod db;
 pub mod error;
+pub mod imports;
 pub mod migrate;
 pub mod orgs;
 pub mod plans;
@@ -17,7 +18,7 @@ pub mod users;
 pub use db::{Backend, Pool};
 pub use error::{Error, Result};
 pub use orgs::OrgStore;
-pub use plans::{PlanListing, PlanStore, RevisionListing};
+pub use plans::{ConsultationWindow, EditNote, PlanListing, PlanStore, RevisionListing, Step};
 pub use sessions::{ApiToken, Session, SessionStore};
 pub use users::{NewUser, User, UserStore};
 
@@ -70,6 +71,11 @@ impl Store {
 }
 
 /// The current time as Unix milliseconds, the form timestamps are stored in.
+/// Today's date in Thailand (Asia/Bangkok, UTC+7 all year).
+pub fn today_in_bangkok() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(7)).date_naive()
+}
+
 pub fn now_ms() -> i64 {
     chrono::Utc::now().timestamp_millis()
 }

@@ -37,6 +37,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "plan_comments",
         include_str!("../../../migrations/0006_plan_comments.sql"),
     ),
+    (
+        7,
+        "imports_and_consultation",
+        include_str!("../../../migrations/0007_imports_and_consultation.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen; returns how many ran.

@@ -23,6 +23,12 @@ pub enum AppError {
     Store(#[from] phaen_store::Error),
 }
 
+impl From<phaen_domain::Error> for AppError {
+    fn from(e: phaen_domain::Error) -> Self {
+        AppError::Store(e.into())
+    }
+}
+
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
@@ -70,18 +76,23 @@ impl IntoResponse for AppError {
             AppError::BadRequest(lang, why) => {
                 page(StatusCode::BAD_REQUEST, lang, lang.t().bad_request, &why)
             }
-            AppError::Store(e @ phaen_store::Error::Conflict { .. }) => {
+            AppError::Store(phaen_store::Error::Conflict { .. }) => {
                 let lang = Lang::default();
                 page(
                     StatusCode::CONFLICT,
                     lang,
                     lang.t().conflict,
-                    &e.to_string(),
+                    "แผนนี้ถูกแก้ไขหลังจากที่ท่านเปิดหน้า จึงยังไม่ได้บันทึกสิ่งใด โปรดโหลดหน้าแผนใหม่แล้วทำรายการอีกครั้ง / The plan changed after you opened the page, so nothing was saved; reload the plan and try again.",
                 )
             }
             AppError::Store(phaen_store::Error::Refused(why)) => {
                 let lang = Lang::default();
                 page(StatusCode::BAD_REQUEST, lang, lang.t().bad_request, &why)
+            }
+            AppError::Store(phaen_store::Error::Domain(d)) => {
+                let lang = Lang::default();
+                let text = format!("{} / {}", d.to_string_th(), d);
+                page(StatusCode::BAD_REQUEST, lang, lang.t().bad_request, &text)
             }
             AppError::Store(phaen_store::Error::NotFound { .. }) => {
                 let lang = Lang::default();

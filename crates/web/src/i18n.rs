@@ -103,6 +103,7 @@ pub struct Texts {
     pub chain_ok: &'static str,
     pub chain_broken: &'static str,
     pub on_date: &'static str,
+    pub import: &'static str,
 }
 
 pub static TH: Texts = Texts {
@@ -159,6 +160,7 @@ pub static TH: Texts = Texts {
     chain_ok: "ตรวจสอบแล้ว: บันทึกครบถ้วน ไม่มีการแก้ไขย้อนหลัง",
     chain_broken: "คำเตือน: บันทึกถูกแก้ไขย้อนหลังที่รายการที่",
     on_date: "เมื่อวันที่",
+    import: "นำเข้าแผน",
 };
 
 pub static EN: Texts = Texts {
@@ -215,4 +217,5 @@ pub static EN: Texts = Texts {
     chain_ok: "Verified: the log is complete and nothing was changed after it was written",
     chain_broken: "Warning: the log was changed after it was written, at entry",
     on_date: "on",
+    import: "Import",
 };

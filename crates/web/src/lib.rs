@@ -6,9 +6,11 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod cookies;
+pub mod edit;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod upload;
 pub mod views;
 pub mod visibility;
 
@@ -62,6 +64,46 @@ pub fn router(state: AppState) -> Router {
         .route("/plans/{id}", get(pages::show_plan))
         .route("/plans/{id}/status", post(pages::change_status))
         .route("/plans/{id}/comments", post(pages::add_comment))
+        .route(
+            "/plans/{id}/elements/new",
+            get(edit::element::new_form).post(edit::element::new_save),
+        )
+        .route(
+            "/plans/{id}/elements/{eid}/edit",
+            get(edit::element::edit_form).post(edit::element::edit_save),
+        )
+        .route(
+            "/plans/{id}/elements/{eid}/move",
+            post(edit::element::move_save),
+        )
+        .route(
+            "/plans/{id}/elements/{eid}/remove",
+            get(edit::element::remove_form).post(edit::element::remove_save),
+        )
+        .route(
+            "/plans/{id}/kpis/new",
+            get(edit::kpi::new_form).post(edit::kpi::new_save),
+        )
+        .route(
+            "/plans/{id}/kpis/{kid}/edit",
+            get(edit::kpi::edit_form).post(edit::kpi::edit_save),
+        )
+        .route(
+            "/plans/{id}/kpis/{kid}/remove",
+            post(edit::kpi::remove_save),
+        )
+        .route("/plans/{id}/revisions/new", post(edit::revision::begin))
+        .route(
+            "/import",
+            get(upload::form)
+                .post(upload::upload)
+                .layer(axum::extract::DefaultBodyLimit::max(
+                    upload::MAX_UPLOAD_BYTES + 64 * 1024,
+                )),
+        )
+        .route("/import/{id}", get(upload::report))
+        .route("/import/{id}/confirm", post(upload::confirm))
+        .route("/import/{id}/discard", post(upload::discard))
         .route("/api/v1/openapi.json", get(api::openapi))
         .route("/api/v1/plans", get(api::list_plans))
         .route("/api/v1/plans/{id}", get(api::get_plan))
@@ -80,7 +122,7 @@ pub fn router(state: AppState) -> Router {
     }
     let request_id = HeaderName::from_static("x-request-id");
     router
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        .layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024))
         .layer(
             tower_http::trace::TraceLayer::new_for_http().make_span_with(
                 |req: &axum::http::Request<axum::body::Body>| {

@@ -28,6 +28,16 @@ struct PlansPage {
     plans: Vec<PlanRow>,
 }
 
+/// A move along the plan's life the viewer may make.
+struct Action {
+    to: &'static str,
+    label: &'static str,
+    /// Approval: the form asks for the body, meeting and date.
+    approval: bool,
+    /// Consultation: the form asks for the dates comments are taken.
+    window: bool,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "plan.html")]
 struct PlanPage {
@@ -38,10 +48,19 @@ struct PlanPage {
     plan: PlanView,
     plan_id: String,
     version: i64,
-    /// The moves this viewer may make: (status code, label, needs the approval fields).
-    actions: Vec<(&'static str, &'static str, bool)>,
+    e: &'static crate::edit::EditTexts,
+    /// The moves this viewer may make.
+    actions: Vec<Action>,
+    /// The viewer may change the plan in place (add, edit, reorder, remove).
+    can_edit: bool,
+    /// The viewer may open a new revision (the plan is approved or later).
+    can_revise: bool,
     /// The plan is in member consultation: readers may comment.
     consultation: bool,
+    /// The consultation window in words, when one is set.
+    window: Option<String>,
+    /// Comments are taken today.
+    comments_open: bool,
     /// (author, time, text)
     comments: Vec<(String, String, String)>,
 }
@@ -95,6 +114,26 @@ pub async fn list_plans(
     .into_response())
 }
 
+/// The plan at `id` when the viewer may read it; the same 404 for a plan that is missing and
+/// for one the viewer may not see.
+pub(crate) async fn readable_plan(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<phaen_domain::Plan, AppError> {
+    let lang = viewer.lang;
+    let id = PlanId::parse(id).map_err(|_| AppError::NotFound(lang))?;
+    let plan = match state.store.load_plan(&id).await {
+        Ok(p) => p,
+        Err(phaen_store::Error::NotFound { .. }) => return Err(AppError::NotFound(lang)),
+        Err(e) => return Err(e.into()),
+    };
+    if !may_read(state, viewer, &plan.owner.code, plan.status).await? {
+        return Err(AppError::NotFound(lang));
+    }
+    Ok(plan)
+}
+
 /// GET /plans/{id}: the overview, or the same 404 for a plan that is missing and for one the
 /// viewer may not see.
 pub async fn show_plan(
@@ -103,26 +142,24 @@ pub async fn show_plan(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
-    let id = PlanId::parse(&id).map_err(|_| AppError::NotFound(lang))?;
-    let plan = match state.store.load_plan(&id).await {
-        Ok(p) => p,
-        Err(phaen_store::Error::NotFound { .. }) => return Err(AppError::NotFound(lang)),
-        Err(e) => return Err(e.into()),
-    };
-    if !may_read(&state, &viewer, &plan.owner.code, plan.status).await? {
-        return Err(AppError::NotFound(lang));
-    }
+    let plan = readable_plan(&state, &viewer, &id).await?;
     let actions = PlanStatus::ALL
         .into_iter()
         .filter(|to| access::can_move(&viewer.memberships, &plan.owner.code, plan.status, *to))
-        .map(|to| {
-            (
-                to.as_str(),
-                views::status_label(to, lang),
-                to == PlanStatus::Approved,
-            )
+        .map(|to| Action {
+            to: to.as_str(),
+            label: views::status_label(to, lang),
+            approval: to == PlanStatus::Approved,
+            window: to == PlanStatus::Consultation,
         })
         .collect();
+    let writer = access::can_write_plan(&viewer.memberships, &plan.owner.code);
+    let window = if plan.status == PlanStatus::Consultation {
+        state.store.consultation_window(&plan.id).await?
+    } else {
+        None
+    };
+    let today = phaen_store::today_in_bangkok();
     Ok(PlanPage {
         lang,
         t: lang.t(),
@@ -131,8 +168,20 @@ pub async fn show_plan(
         plan: views::plan_view(&plan, lang),
         plan_id: plan.id.to_string(),
         version: state.store.plan_version(&plan.id).await?,
+        e: crate::edit::edit_texts(lang),
         actions,
+        can_edit: writer && plan.status.takes_edits(),
+        can_revise: writer && !plan.status.takes_edits(),
         consultation: plan.status == PlanStatus::Consultation,
+        window: window.map(|w| {
+            format!(
+                "{} - {}",
+                phaen_domain::thai::format_long_date(w.opens),
+                phaen_domain::thai::format_long_date(w.closes)
+            )
+        }),
+        comments_open: plan.status == PlanStatus::Consultation
+            && window.is_none_or(|w| w.is_open_on(today)),
         comments: state
             .store
             .comments(&plan.id)
@@ -199,7 +248,7 @@ pub async fn stylesheet() -> Response {
 /// What every form that changes a plan checks first: a genuine form from a signed-in user,
 /// about a plan they may read. Returns the plan and the store acting as that user, so the
 /// audit log names them.
-async fn plan_for_change(
+pub(crate) async fn plan_for_change(
     state: &AppState,
     headers: &axum::http::HeaderMap,
     viewer: &Viewer,
@@ -213,11 +262,7 @@ async fn plan_for_change(
     let Some(user) = &viewer.user else {
         return Err(AppError::NotFound(lang));
     };
-    let id = PlanId::parse(id).map_err(|_| AppError::NotFound(lang))?;
-    let plan = state.store.load_plan(&id).await?;
-    if !may_read(state, viewer, &plan.owner.code, plan.status).await? {
-        return Err(AppError::NotFound(lang));
-    }
+    let plan = readable_plan(state, viewer, id).await?;
     let store = state.store.acting_as(phaen_store::audit::Actor {
         id: user.id.clone(),
         name: user.display_name.clone(),
@@ -233,6 +278,30 @@ pub struct StatusForm {
     body: Option<String>,
     meeting: Option<String>,
     date: Option<String>,
+    opens: Option<String>,
+    closes: Option<String>,
+}
+
+/// A date typed in a form: Thai long form ('18 ธันวาคม 2567'), or ISO ('2024-12-18', what a
+/// browser's date field sends).
+pub(crate) fn form_date(
+    lang: Lang,
+    what_th: &str,
+    what_en: &str,
+    text: &str,
+) -> Result<chrono::NaiveDate, AppError> {
+    let text = text.trim();
+    phaen_domain::thai::parse_thai_date(text)
+        .ok()
+        .or_else(|| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .ok_or_else(|| {
+            AppError::BadRequest(
+                lang,
+                format!(
+                    "{what_th} '{text}' อ่านไม่ได้ ใช้รูปแบบ 18 ธันวาคม 2567 / {what_en} '{text}' is not a date: write 18 ธันวาคม 2567 or 2024-12-18"
+                ),
+            )
+        })
 }
 
 /// POST /plans/{id}/status: moves the plan along its life, as the signed-in user.
@@ -250,32 +319,40 @@ pub async fn change_status(
     if !access::can_move(&viewer.memberships, &plan.owner.code, plan.status, to) {
         return Err(AppError::Denied(lang));
     }
-    let approval = match (to, form.body.as_deref().map(str::trim)) {
-        (PlanStatus::Approved, Some(body)) if !body.is_empty() => {
-            let date_text = form.date.clone().unwrap_or_default();
-            let date = phaen_domain::thai::parse_thai_date(&date_text)
-                .ok()
-                .or_else(|| chrono::NaiveDate::parse_from_str(date_text.trim(), "%Y-%m-%d").ok())
-                .ok_or_else(|| {
-                    AppError::BadRequest(
-                        lang,
-                        format!(
-                            "วันที่อนุมัติ '{date_text}' อ่านไม่ได้ ใช้รูปแบบ 18 ธันวาคม 2567 / the approval date '{date_text}' is not a date: write 18 ธันวาคม 2567 or 2024-12-18"
-                        ),
-                    )
-                })?;
-            Some(Approval {
+    let mut step = phaen_store::Step::default();
+    if to == PlanStatus::Approved {
+        let body = form.body.as_deref().map(str::trim).unwrap_or_default();
+        if !body.is_empty() {
+            let date = form_date(
+                lang,
+                "วันที่อนุมัติ",
+                "the approval date",
+                form.date.as_deref().unwrap_or_default(),
+            )?;
+            step.approval = Some(Approval {
                 body: body.to_string(),
                 meeting: form.meeting.clone().filter(|m| !m.trim().is_empty()),
                 date: Some(date),
                 written: None,
-            })
+            });
         }
-        _ => None,
-    };
-    store
-        .transition_plan(&id, to, approval, form.version)
-        .await?;
+    }
+    if to == PlanStatus::Consultation {
+        let opens = form_date(
+            lang,
+            "วันเปิดรับความคิดเห็น",
+            "the opening date",
+            form.opens.as_deref().unwrap_or_default(),
+        )?;
+        let closes = form_date(
+            lang,
+            "วันปิดรับความคิดเห็น",
+            "the closing date",
+            form.closes.as_deref().unwrap_or_default(),
+        )?;
+        step.window = Some(phaen_store::ConsultationWindow::new(opens, closes)?);
+    }
+    store.transition_plan(&id, to, step, form.version).await?;
     Ok(Redirect::to(&format!("/plans/{id}")).into_response())
 }
 

@@ -57,6 +57,7 @@ pub struct PlanRow {
 }
 
 pub struct KpiRow {
+    pub id: String,
     pub label: Option<String>,
     pub name: String,
     pub unit: String,
@@ -64,6 +65,7 @@ pub struct KpiRow {
 }
 
 pub struct ElementView {
+    pub id: String,
     pub depth: usize,
     pub kind: &'static str,
     pub label: Option<String>,
@@ -91,6 +93,8 @@ pub struct PlanView {
     pub years: Vec<u16>,
     pub swot: Vec<SwotView>,
     pub tows: Vec<(String, String)>,
+    /// The plan's own KPIs (not under an element).
+    pub kpis: Vec<KpiRow>,
     pub elements: Vec<ElementView>,
 }
 
@@ -152,7 +156,21 @@ pub fn plan_view(plan: &Plan, lang: Lang) -> PlanView {
                 )
             })
             .collect(),
+        kpis: plan.kpis.iter().map(|k| kpi_row(k, &years)).collect(),
         elements,
+    }
+}
+
+fn kpi_row(k: &phaen_domain::Kpi, years: &[phaen_domain::BeYear]) -> KpiRow {
+    KpiRow {
+        id: k.id.to_string(),
+        label: k.label.clone(),
+        name: k.name.clone(),
+        unit: k.unit.clone().unwrap_or_default(),
+        cells: years
+            .iter()
+            .map(|y| k.target_for(*y).map(|t| t.to_string()).unwrap_or_default())
+            .collect(),
     }
 }
 
@@ -163,6 +181,7 @@ fn element_view(
     lang: Lang,
 ) -> ElementView {
     ElementView {
+        id: e.id.to_string(),
         depth: depth.min(5),
         kind: element_label(e.kind, lang),
         label: e.label.clone(),
@@ -182,18 +201,42 @@ fn element_view(
             })
             .collect::<Vec<_>>()
             .join(" · "),
-        kpis: e
-            .kpis
-            .iter()
-            .map(|k| KpiRow {
-                label: k.label.clone(),
-                name: k.name.clone(),
-                unit: k.unit.clone().unwrap_or_default(),
-                cells: years
-                    .iter()
-                    .map(|y| k.target_for(*y).map(|t| t.to_string()).unwrap_or_default())
-                    .collect(),
-            })
-            .collect(),
+        kpis: e.kpis.iter().map(|k| kpi_row(k, years)).collect(),
+    }
+}
+
+/// An amount of baht with thousands separators: '1,250,000', '2,500.50'.
+pub fn baht(b: phaen_domain::Baht) -> String {
+    let text = b.amount().normalize().to_string();
+    let (whole, fraction) = match text.split_once('.') {
+        Some((w, f)) => (w.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let digits: Vec<char> = whole.chars().collect();
+    let mut out = String::new();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(*c);
+    }
+    if let Some(f) = fraction {
+        out.push('.');
+        out.push_str(&f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn baht_groups_thousands_and_keeps_satang() {
+        let b = |s: &str| phaen_domain::Baht::new(s.parse().unwrap()).unwrap();
+        assert_eq!(baht(b("1250000")), "1,250,000");
+        assert_eq!(baht(b("999")), "999");
+        assert_eq!(baht(b("2500.50")), "2,500.5");
+        assert_eq!(baht(b("0")), "0");
     }
 }

@@ -1,106 +1,12 @@
 //! The web application through HTTP on a real port: sign-in, sessions, CSRF, throttling,
 //! tenant isolation, languages and security headers, on SQLite and PostgreSQL.
 
-use phaen_domain::access::{Membership, Role};
-use phaen_domain::{OrgCode, PlanStatus};
-use phaen_store::{NewUser, OrgStore, PlanStore, Store, UserStore};
-use phaen_testkit::TestDb;
+mod common;
 
-struct App {
-    base: String,
-    store: Store,
-    _db: TestDb,
-}
-
-const PASSWORD: &str = "correct horse battery";
-
-/// The demo organizations and plans, a user per (org, role) asked for, and the server on a
-/// free port.
-async fn spawn_app(users: &[(&str, &str, Role)]) -> App {
-    let db = TestDb::new();
-    let store = db.store().await;
-    let demo = phaen_synth::demo(3);
-    for org in &demo.orgs {
-        store.upsert_org(org).await.unwrap();
-    }
-    for plan in &demo.plans {
-        store.insert_plan(plan).await.unwrap();
-    }
-    let hash = phaen_auth::hash_password(PASSWORD).unwrap();
-    for (username, org, role) in users {
-        store
-            .create_user(&NewUser {
-                username: (*username).into(),
-                display_name: format!("ผู้ใช้ {username}"),
-                password_hash: hash.clone(),
-                memberships: vec![Membership {
-                    org: OrgCode::parse(org).unwrap(),
-                    role: *role,
-                }],
-            })
-            .await
-            .unwrap();
-    }
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let state = phaen_web::AppState::new(store.clone(), false);
-    tokio::spawn(async move {
-        axum::serve(listener, phaen_web::router(state))
-            .await
-            .unwrap()
-    });
-    App {
-        base,
-        store,
-        _db: db,
-    }
-}
-
-/// The demo savings cooperative's plan.
-async fn savings_plan(app: &App) -> phaen_store::PlanListing {
-    app.store
-        .list_plans()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|p| p.org.as_str() == phaen_synth::SAVINGS)
-        .unwrap()
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap()
-}
-
-/// The hidden csrf field of the page at `url`.
-async fn csrf_of(c: &reqwest::Client, url: &str) -> String {
-    let html = c.get(url).send().await.unwrap().text().await.unwrap();
-    let at = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
-    html[at..at + html[at..].find('"').unwrap()].to_string()
-}
-
-async fn sign_in(
-    app: &App,
-    username: &str,
-    password: &str,
-) -> (reqwest::Client, reqwest::StatusCode) {
-    let c = client();
-    let csrf = csrf_of(&c, &format!("{}/signin", app.base)).await;
-    let r = c
-        .post(format!("{}/signin", app.base))
-        .form(&[
-            ("username", username),
-            ("password", password),
-            ("csrf", csrf.as_str()),
-        ])
-        .send()
-        .await
-        .unwrap();
-    (c, r.status())
-}
+use common::*;
+use phaen_domain::PlanStatus;
+use phaen_domain::access::Role;
+use phaen_store::{OrgStore, PlanStore, UserStore};
 
 #[tokio::test]
 async fn health_and_security_headers_answer_without_signing_in() {
@@ -402,15 +308,6 @@ async fn auditors_read_their_organizations_log_and_can_download_it() {
 }
 
 /// The `version` hidden field of a plan page.
-async fn version_of(c: &reqwest::Client, url: &str) -> String {
-    let html = c.get(url).send().await.unwrap().text().await.unwrap();
-    let at = html
-        .find("name=\"version\" value=\"")
-        .expect("a version field")
-        + 22;
-    html[at..at + html[at..].find('"').unwrap()].to_string()
-}
-
 #[tokio::test]
 async fn a_plan_goes_from_draft_through_approval_to_published_by_the_right_hands() {
     let app = spawn_app(&[
@@ -444,6 +341,8 @@ async fn a_plan_goes_from_draft_through_approval_to_published_by_the_right_hands
             ("csrf", csrf.clone()),
             ("version", v.clone()),
             ("to", "consultation".into()),
+            ("opens", "2026-01-01".into()),
+            ("closes", "1 มกราคม 2643".into()),
         ],
     )
     .await;

@@ -3,7 +3,7 @@
 
 mod codec;
 mod load;
-mod save;
+pub(crate) mod save;
 
 use phaen_domain::{BeYear, OrgCode, Plan, PlanId, PlanKind};
 
@@ -35,15 +35,37 @@ pub trait PlanStore {
     /// it replaces whole; all in one transaction. `plan.revision` must be newer.
     fn revise_plan(&self, plan: &Plan) -> impl Future<Output = Result<()>> + Send;
     /// Moves a plan along its life (draft -> consultation -> approved -> published -> closed),
-    /// recording the approval when it is approved; refused when the plan changed since
-    /// `version` was read. Returns the new version.
+    /// recording the approval when it is approved and the dates members may comment between
+    /// when it goes to consultation; refused when the plan changed since `version` was read.
+    /// Returns the new version.
     fn transition_plan(
         &self,
         id: &PlanId,
         to: phaen_domain::PlanStatus,
-        approval: Option<phaen_domain::Approval>,
+        step: Step,
         version: i64,
     ) -> impl Future<Output = Result<i64>> + Send;
+    /// The dates members may comment between, when the plan has been sent to consultation.
+    fn consultation_window(
+        &self,
+        id: &PlanId,
+    ) -> impl Future<Output = Result<Option<ConsultationWindow>>> + Send;
+    /// Saves a change made to the current revision through a form, refused when the plan
+    /// changed since `version` was read or when its status takes no changes (an approved,
+    /// published or closed plan changes only through a new revision). `note` says in the audit
+    /// log what changed, before and after. Returns the new version.
+    fn update_plan(
+        &self,
+        plan: &Plan,
+        version: i64,
+        note: EditNote,
+    ) -> impl Future<Output = Result<i64>> + Send;
+    /// Opens a new revision of an approved, published or closed plan: the current one is kept
+    /// whole among the revisions and the plan becomes a draft numbered one higher, without its
+    /// approval. Refused when the plan changed since `version` was read. Returns the new
+    /// version.
+    fn begin_revision(&self, id: &PlanId, version: i64)
+    -> impl Future<Output = Result<i64>> + Send;
     /// The plan's version: it grows by one with every change.
     fn plan_version(&self, id: &PlanId) -> impl Future<Output = Result<i64>> + Send;
     /// The earlier revisions kept for a plan, oldest first.
@@ -55,6 +77,48 @@ pub trait PlanStore {
     fn load_revision(&self, id: &PlanId, number: u32) -> impl Future<Output = Result<Plan>> + Send;
 }
 
+/// What a move along the plan's life records besides the new status.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Step {
+    /// Needed to approve.
+    pub approval: Option<phaen_domain::Approval>,
+    /// Needed to send the plan to member consultation.
+    pub window: Option<ConsultationWindow>,
+}
+
+/// The first and last day (Asia/Bangkok) members may comment on a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsultationWindow {
+    pub opens: chrono::NaiveDate,
+    pub closes: chrono::NaiveDate,
+}
+
+impl ConsultationWindow {
+    pub fn new(opens: chrono::NaiveDate, closes: chrono::NaiveDate) -> Result<Self> {
+        if closes < opens {
+            return Err(Error::Refused(
+                "วันปิดรับความคิดเห็นอยู่ก่อนวันเปิด / the consultation closes before it opens".into(),
+            ));
+        }
+        Ok(ConsultationWindow { opens, closes })
+    }
+
+    pub fn is_open_on(self, day: chrono::NaiveDate) -> bool {
+        self.opens <= day && day <= self.closes
+    }
+}
+
+/// What a change made through a form did, for the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditNote {
+    /// 'element.edit', 'element.add', 'kpi.targets', ...
+    pub action: &'static str,
+    /// What was changed, as a reader names it ('กลยุทธ์ 2.1 ...').
+    pub target: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
 /// An earlier revision as lists show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevisionListing {
@@ -62,6 +126,55 @@ pub struct RevisionListing {
     pub title: String,
     /// When a newer revision replaced it (Unix milliseconds).
     pub replaced_at: i64,
+}
+
+/// The stored plan's status and version, read inside a write transaction.
+async fn status_and_version(
+    tx: &mut crate::db::Tx,
+    id: &PlanId,
+) -> Result<(phaen_domain::PlanStatus, i64)> {
+    let row = tx
+        .one(
+            "SELECT status, version FROM plans WHERE id = $1",
+            args![id.as_str()],
+        )
+        .await?
+        .ok_or_else(|| Error::NotFound {
+            what: "plan",
+            key: id.to_string(),
+        })?;
+    Ok((
+        codec::enum_parse("plan status", &row.text(0)?)?,
+        row.int(1)?,
+    ))
+}
+
+/// The consultation window stored for a plan, read inside any transaction.
+pub(crate) async fn consultation_window_in(
+    tx: &mut crate::db::Tx,
+    id: &PlanId,
+) -> Result<Option<ConsultationWindow>> {
+    let row = tx
+        .one(
+            "SELECT consultation_opens, consultation_closes FROM plans WHERE id = $1",
+            args![id.as_str()],
+        )
+        .await?
+        .ok_or_else(|| Error::NotFound {
+            what: "plan",
+            key: id.to_string(),
+        })?;
+    let day = |t: Option<String>| -> Result<Option<chrono::NaiveDate>> {
+        t.map(|t| {
+            t.parse()
+                .map_err(|e| Error::corrupt("consultation date", e))
+        })
+        .transpose()
+    };
+    Ok(match (day(row.opt_text(0)?)?, day(row.opt_text(1)?)?) {
+        (Some(opens), Some(closes)) => Some(ConsultationWindow { opens, closes }),
+        _ => None,
+    })
 }
 
 impl PlanStore for Store {
@@ -201,9 +314,10 @@ impl PlanStore for Store {
         &self,
         id: &PlanId,
         to: phaen_domain::PlanStatus,
-        approval: Option<phaen_domain::Approval>,
+        step: Step,
         version: i64,
     ) -> Result<i64> {
+        let Step { approval, window } = step;
         let mut tx = self.pool().begin_write().await?;
         let row = tx
             .one(
@@ -242,6 +356,18 @@ impl PlanStore for Store {
         if to.needs_approval() && approval.is_none() && !has_approval {
             return Err(Error::Refused("the plan has no approval record".into()));
         }
+        if to == phaen_domain::PlanStatus::Consultation {
+            let Some(w) = window else {
+                return Err(Error::Refused(
+                    "ประชาพิจารณ์ต้องระบุวันเปิดและวันปิดรับความคิดเห็น / member consultation needs the dates it opens and closes".into(),
+                ));
+            };
+            tx.exec(
+                "UPDATE plans SET consultation_opens = $2, consultation_closes = $3 WHERE id = $1",
+                args![id.as_str(), w.opens.to_string(), w.closes.to_string()],
+            )
+            .await?;
+        }
         if let Some(a) = &approval {
             if a.body.trim().is_empty() {
                 return Err(Error::Refused(
@@ -276,16 +402,124 @@ impl PlanStore for Store {
                 plan: Some(id.as_str()),
                 target: Some(&format!("{} -> {}", from.as_str(), to.as_str())),
                 before: Some(from.as_str().to_string()),
-                after: Some(match &approval {
-                    Some(a) => format!(
+                after: Some(match (&approval, window) {
+                    (Some(a), _) => format!(
                         "{} ({} {} {})",
                         to.as_str(),
                         a.body,
                         a.meeting.clone().unwrap_or_default(),
                         a.date.map(|d| d.to_string()).unwrap_or_default()
                     ),
-                    None => to.as_str().to_string(),
+                    (None, Some(w)) if to == phaen_domain::PlanStatus::Consultation => {
+                        format!("{} ({} - {})", to.as_str(), w.opens, w.closes)
+                    }
+                    _ => to.as_str().to_string(),
                 }),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(current + 1)
+    }
+
+    async fn consultation_window(&self, id: &PlanId) -> Result<Option<ConsultationWindow>> {
+        let mut tx = self.pool().begin_read().await?;
+        consultation_window_in(&mut tx, id).await
+    }
+
+    async fn update_plan(&self, plan: &Plan, version: i64, note: EditNote) -> Result<i64> {
+        plan.check()?;
+        let mut tx = self.pool().begin_write().await?;
+        let (status, current) = status_and_version(&mut tx, &plan.id).await?;
+        if current != version {
+            return Err(Error::Conflict {
+                what: "plan",
+                key: plan.id.to_string(),
+                current,
+            });
+        }
+        if !status.takes_edits() {
+            return Err(Error::Refused(format!(
+                "แผนสถานะ '{}' แก้ไขได้ด้วยการเปิดฉบับปรับปรุงใหม่เท่านั้น / a plan that is {} changes only through a new revision",
+                status.label_th(),
+                status.as_str()
+            )));
+        }
+        let mut stored = plan.clone();
+        stored.status = status;
+        save::replace_plan(&mut tx, &stored).await?;
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: note.action,
+                org: Some(plan.owner.code.as_str()),
+                plan: Some(plan.id.as_str()),
+                target: Some(&note.target),
+                before: note.before,
+                after: note.after,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(current + 1)
+    }
+
+    async fn begin_revision(&self, id: &PlanId, version: i64) -> Result<i64> {
+        let mut tx = self.pool().begin_write().await?;
+        let (status, current) = status_and_version(&mut tx, id).await?;
+        if current != version {
+            return Err(Error::Conflict {
+                what: "plan",
+                key: id.to_string(),
+                current,
+            });
+        }
+        if status.takes_edits() {
+            return Err(Error::Refused(format!(
+                "แผนสถานะ '{}' ยังแก้ไขได้โดยตรง ไม่ต้องเปิดฉบับใหม่ / a plan that is {} can still be edited directly",
+                status.label_th(),
+                status.as_str()
+            )));
+        }
+        let old_plan = load::load_plan(&mut tx, id).await?;
+        let old = old_plan.revision.as_ref().map_or(1, |r| r.number);
+        tx.exec(
+            "INSERT INTO plan_revisions (plan_id, number, title, snapshot, replaced_at)
+             VALUES ($1, $2, $3, $4, $5)",
+            args![
+                id.as_str(),
+                i64::from(old),
+                old_plan.title.as_str(),
+                old_plan.to_json(),
+                crate::now_ms()
+            ],
+        )
+        .await?;
+        let mut next = old_plan.clone();
+        next.revision = Some(phaen_domain::Revision {
+            number: old + 1,
+            written: None,
+        });
+        next.status = phaen_domain::PlanStatus::Draft;
+        next.approval = None;
+        save::replace_plan(&mut tx, &next).await?;
+        tx.exec(
+            "UPDATE plans SET approval_body = NULL, approval_meeting = NULL, approval_date = NULL,
+                approval_written = NULL WHERE id = $1",
+            args![id.as_str()],
+        )
+        .await?;
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: "plan.revise",
+                org: Some(old_plan.owner.code.as_str()),
+                plan: Some(id.as_str()),
+                target: Some(&format!("{} -> {}", old, old + 1)),
+                before: Some(format!("{} ({})", status.as_str(), old)),
+                after: Some(format!("draft ({})", old + 1)),
             },
         )
         .await?;
