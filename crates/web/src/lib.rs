@@ -9,6 +9,7 @@ pub mod cookies;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod plan_pages;
 pub mod views;
 pub mod visibility;
 

@@ -37,6 +37,8 @@ struct PlanPage {
     csrf: String,
     plan: PlanView,
     plan_id: String,
+    /// The links to the plan's other pages.
+    nav: crate::plan_pages::PlanNav,
     version: i64,
     /// The moves this viewer may make: (status code, label, needs the approval fields).
     actions: Vec<(&'static str, &'static str, bool)>,
@@ -47,7 +49,7 @@ struct PlanPage {
 }
 
 /// Whether the viewer may read a plan of `org` in `status`.
-async fn may_read(
+pub(crate) async fn may_read(
     state: &AppState,
     viewer: &Viewer,
     org: &OrgCode,
@@ -130,6 +132,11 @@ pub async fn show_plan(
         csrf: viewer.csrf.clone(),
         plan: views::plan_view(&plan, lang),
         plan_id: plan.id.to_string(),
+        nav: crate::plan_pages::PlanNav::new(
+            plan.id.as_str(),
+            lang,
+            crate::plan_pages::Current::Overview,
+        ),
         version: state.store.plan_version(&plan.id).await?,
         actions,
         consultation: plan.status == PlanStatus::Consultation,

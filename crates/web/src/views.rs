@@ -64,6 +64,8 @@ pub struct KpiRow {
 }
 
 pub struct ElementView {
+    /// The element's id, for the link to its own page.
+    pub id: String,
     pub depth: usize,
     pub kind: &'static str,
     pub label: Option<String>,
@@ -163,6 +165,7 @@ fn element_view(
     lang: Lang,
 ) -> ElementView {
     ElementView {
+        id: e.id.to_string(),
         depth: depth.min(5),
         kind: element_label(e.kind, lang),
         label: e.label.clone(),
