@@ -2,7 +2,10 @@
 //! element pages, budgets by year, revisions and their comparison. Each page checks access the
 //! way the overview does and links to the others through one sub-navigation.
 
+pub mod map;
+pub mod map_draw;
 pub mod money;
+pub mod svg;
 pub mod texts;
 
 use phaen_domain::{Plan, PlanId};
