@@ -6,6 +6,7 @@ pub mod map;
 pub mod map_draw;
 pub mod money;
 pub mod svg;
+pub mod table;
 pub mod texts;
 
 use phaen_domain::{Plan, PlanId};
