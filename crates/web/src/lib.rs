@@ -63,6 +63,10 @@ pub fn router(state: AppState) -> Router {
         .route("/plans/{id}", get(pages::show_plan))
         .route("/plans/{id}/map", get(plan_pages::map::map_page))
         .route("/plans/{id}/table", get(plan_pages::table::table_page))
+        .route(
+            "/plans/{id}/elements/{element_id}",
+            get(plan_pages::element::element_page),
+        )
         .route("/plans/{id}/status", post(pages::change_status))
         .route("/plans/{id}/comments", post(pages::add_comment))
         .route("/api/v1/openapi.json", get(api::openapi))

@@ -2,12 +2,14 @@
 //! element pages, budgets by year, revisions and their comparison. Each page checks access the
 //! way the overview does and links to the others through one sub-navigation.
 
+pub mod element;
 pub mod map;
 pub mod map_draw;
 pub mod money;
 pub mod svg;
 pub mod table;
 pub mod texts;
+pub mod timeline;
 
 use phaen_domain::{Plan, PlanId};
 use phaen_store::PlanStore;
