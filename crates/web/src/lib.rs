@@ -67,6 +67,10 @@ pub fn router(state: AppState) -> Router {
             "/plans/{id}/elements/{element_id}",
             get(plan_pages::element::element_page),
         )
+        .route(
+            "/plans/{id}/budgets",
+            get(plan_pages::budgets::budgets_page),
+        )
         .route("/plans/{id}/status", post(pages::change_status))
         .route("/plans/{id}/comments", post(pages::add_comment))
         .route("/api/v1/openapi.json", get(api::openapi))

@@ -2,6 +2,7 @@
 //! element pages, budgets by year, revisions and their comparison. Each page checks access the
 //! way the overview does and links to the others through one sub-navigation.
 
+pub mod budgets;
 pub mod element;
 pub mod map;
 pub mod map_draw;
