@@ -71,6 +71,14 @@ pub fn router(state: AppState) -> Router {
             "/plans/{id}/budgets",
             get(plan_pages::budgets::budgets_page),
         )
+        .route(
+            "/plans/{id}/revisions",
+            get(plan_pages::revisions::revisions_page),
+        )
+        .route(
+            "/plans/{id}/compare",
+            get(plan_pages::compare::compare_page),
+        )
         .route("/plans/{id}/status", post(pages::change_status))
         .route("/plans/{id}/comments", post(pages::add_comment))
         .route("/api/v1/openapi.json", get(api::openapi))

@@ -3,10 +3,13 @@
 //! way the overview does and links to the others through one sub-navigation.
 
 pub mod budgets;
+pub mod compare;
+pub mod diff;
 pub mod element;
 pub mod map;
 pub mod map_draw;
 pub mod money;
+pub mod revisions;
 pub mod svg;
 pub mod table;
 pub mod texts;
