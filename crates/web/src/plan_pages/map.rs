@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Response};
 use phaen_domain::{Element, ElementKind, Plan};
 
 use super::map_draw::{self, Band, Column};
-use super::{Current, PlanNav, PlanPageTexts, labelled, readable_plan};
+use super::{Current, PlanNav, PlanPageTexts, readable_plan, with_kind};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -97,10 +97,10 @@ fn by_mission<'a>(plan: &'a Plan, lang: Lang) -> Vec<Band<'a>> {
                 columns_from(top, &is_box, &keep, &mut columns);
             }
             Band {
-                title: format!(
-                    "{} {}",
+                title: with_kind(
                     element_label(top.kind, lang),
-                    labelled(top.label.as_deref(), &top.title)
+                    top.label.as_deref(),
+                    &top.title,
                 ),
                 columns,
             }

@@ -46,7 +46,7 @@ fn colours(kind: ElementKind) -> (&'static str, &'static str) {
 
 /// How many character cells fit on one line of a box `w` wide (13px text, approximate).
 fn cells(w: i32) -> usize {
-    usize::try_from((w - 16) * 10 / 75).unwrap_or(4)
+    usize::try_from((w - 16) * 10 / 65).unwrap_or(4)
 }
 
 struct Placed<'a> {
@@ -72,7 +72,7 @@ pub fn draw(plan: &Plan, lang: Lang, bands: &[Band]) -> String {
         .unwrap_or(1)
         .clamp(1, MAX_COLUMNS) as i32;
     let width = MARGIN * 2 + columns * BOX_W + (columns - 1) * GAP;
-    let title_cells = usize::try_from((width - 2 * MARGIN - 16) * 10 / 90).unwrap_or(20);
+    let title_cells = usize::try_from((width - 2 * MARGIN - 16) * 10 / 80).unwrap_or(20);
 
     let mut placed: Vec<Placed> = Vec::new();
     let mut band_rects = Vec::new();
@@ -152,11 +152,7 @@ pub fn draw(plan: &Plan, lang: Lang, bands: &[Band]) -> String {
     lines(&mut s, plan, &placed);
     for b in &placed {
         let (fill, stroke) = colours(b.e.kind);
-        let full = format!(
-            "{} {}",
-            b.kind,
-            super::labelled(b.e.label.as_deref(), &b.e.title)
-        );
+        let full = super::with_kind(&b.kind, b.e.label.as_deref(), &b.e.title);
         let _ = write!(
             s,
             r##"<a href="/plans/{plan}/elements/{id}" class="map-box"><title>{full}</title><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/><text x="{tx}" y="{ky}" font-size="11" fill="#4a4a4a">{kind}</text><text x="{tx}" y="{ly}" font-size="13" fill="#1b1b1b">"##,

@@ -102,6 +102,17 @@ pub fn labelled(label: Option<&str>, title: &str) -> String {
     }
 }
 
+/// 'กลยุทธ์ 2.1 เพิ่มรายได้', leaving out the kind when the label already says it
+/// ('ยุทธศาสตร์ที่ 1 ...' rather than 'ยุทธศาสตร์ ยุทธศาสตร์ที่ 1 ...').
+pub fn with_kind(kind: &str, label: Option<&str>, title: &str) -> String {
+    let text = labelled(label, title);
+    if label.is_some_and(|l| l.trim_start().starts_with(kind)) {
+        text
+    } else {
+        format!("{kind} {text}")
+    }
+}
+
 /// The revision number a plan is at: 1 when it names none.
 pub fn revision_number(plan: &Plan) -> u32 {
     plan.revision.as_ref().map_or(1, |r| r.number)

@@ -84,16 +84,33 @@ fn split_long(word: &str, max: usize) -> Vec<String> {
     pieces
 }
 
-/// `text` in lines of at most `max` cells: broken at spaces, and long runs broken inside.
+/// `text` in lines of at most `max` cells: broken at spaces, and long runs broken inside,
+/// the first piece of a long run filling what is left of the line.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(4);
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let pieces = if width(word) > max {
-            split_long(word, max)
+        let mut rest = word.to_string();
+        if width(&rest) > max {
+            let room = max.saturating_sub(width(&line) + usize::from(!line.is_empty()));
+            if room >= 4 {
+                let mut pieces = split_long(&rest, room);
+                let first = pieces.remove(0);
+                if !line.is_empty() {
+                    line.push(' ');
+                }
+                line.push_str(&first);
+                rest = pieces.concat();
+            }
+        }
+        if rest.is_empty() {
+            continue;
+        }
+        let pieces = if width(&rest) > max {
+            split_long(&rest, max)
         } else {
-            vec![word.to_string()]
+            vec![rest]
         };
         for piece in pieces {
             let needed = width(&line) + usize::from(!line.is_empty()) + width(&piece);
@@ -159,6 +176,17 @@ mod tests {
             assert!(!is_combining(first) && !is_following_vowel(first), "{line}");
             assert!(!is_leading_vowel(line.chars().last().unwrap()), "{line}");
         }
+    }
+
+    #[test]
+    fn a_long_run_starts_on_the_line_of_its_label() {
+        let lines = wrap("1.1 สหกรณ์มีทุนภายในเข้มแข็งและพึ่งพาตนเองได้", 16);
+        assert!(lines[0].starts_with("1.1 สหกรณ์"), "{lines:?}");
+        assert!(lines.iter().all(|l| width(l) <= 16), "{lines:?}");
+        assert_eq!(
+            lines.concat().replace(' ', ""),
+            "1.1สหกรณ์มีทุนภายในเข้มแข็งและพึ่งพาตนเองได้"
+        );
     }
 
     #[test]

@@ -183,11 +183,7 @@ fn item(e: &Element, years: &[BeYear], lang: Lang) -> Item {
             .map(|c| {
                 (
                     c.id.to_string(),
-                    format!(
-                        "{} {}",
-                        element_label(c.kind, lang),
-                        labelled(c.label.as_deref(), &c.title)
-                    ),
+                    super::with_kind(element_label(c.kind, lang), c.label.as_deref(), &c.title),
                 )
             })
             .collect(),
