@@ -32,7 +32,8 @@ pub struct BudgetView {
 }
 
 pub struct ResultView {
-    pub when: String,
+    pub year: Option<String>,
+    pub as_of: Option<String>,
     pub narrative: String,
     pub actuals: Vec<String>,
 }
@@ -246,12 +247,8 @@ fn results(plan: &Plan, e: &Element) -> Vec<ResultView> {
     e.results
         .iter()
         .map(|r| ResultView {
-            when: match (r.as_of, r.year) {
-                (Some(d), Some(y)) => format!("{y} ({})", format_long_date(d)),
-                (Some(d), None) => format_long_date(d),
-                (None, Some(y)) => y.to_string(),
-                (None, None) => String::new(),
-            },
+            year: r.year.map(|y| y.to_string()),
+            as_of: r.as_of.map(format_long_date),
             narrative: r.narrative.clone(),
             actuals: r
                 .actuals

@@ -221,3 +221,27 @@ fn lines(s: &mut String, plan: &Plan, placed: &[Placed]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_in_the_drawing_is_escaped() {
+        let mut plan = phaen_synth::demo(3)
+            .plans
+            .into_iter()
+            .find(|p| p.owner.code.as_str() == phaen_synth::SAVINGS)
+            .unwrap();
+        let hostile = r#"<script>alert('x')</script> & "q""#;
+        plan.title = hostile.to_string();
+        plan.elements[0].title = hostile.to_string();
+        plan.elements[0].children[0].title = hostile.to_string();
+        let bands = super::super::map::bands(&plan, Lang::Th);
+        let svg = draw(&plan, Lang::Th, &bands);
+        assert!(!svg.contains("<script"), "{svg}");
+        assert!(!svg.contains("'x'") && !svg.contains("\"q\""));
+        assert!(svg.contains("&lt;script&gt;alert(&#39;x&#39;)"));
+        assert!(svg.contains("&amp; &quot;q&quot;"));
+    }
+}
