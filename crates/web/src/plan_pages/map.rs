@@ -66,14 +66,16 @@ pub async fn map_page(
     .into_response())
 }
 
-/// The bands of the map, in the plan's order; bands with nothing to draw are left out.
+/// The bands of the map, in the plan's order. A perspective, mission or strategic issue keeps
+/// its band even with no box in it (a roadmap's issues hold groups and projects only); the
+/// band of elements outside every perspective, and a top-level project, only when they have
+/// boxes.
 pub fn bands<'a>(plan: &'a Plan, lang: Lang) -> Vec<Band<'a>> {
-    let out = if plan.perspectives.is_empty() {
+    if plan.perspectives.is_empty() {
         by_mission(plan, lang)
     } else {
         by_perspective(plan, lang)
-    };
-    out.into_iter().filter(|b| !b.columns.is_empty()).collect()
+    }
 }
 
 fn by_mission<'a>(plan: &'a Plan, lang: Lang) -> Vec<Band<'a>> {
@@ -85,7 +87,7 @@ fn by_mission<'a>(plan: &'a Plan, lang: Lang) -> Vec<Band<'a>> {
     };
     plan.elements
         .iter()
-        .map(|top| {
+        .filter_map(|top| {
             let titled = matches!(top.kind, ElementKind::Mission | ElementKind::StrategicIssue);
             let mut columns = Vec::new();
             let keep = |_: &Element| true;
@@ -96,14 +98,14 @@ fn by_mission<'a>(plan: &'a Plan, lang: Lang) -> Vec<Band<'a>> {
             } else {
                 columns_from(top, &is_box, &keep, &mut columns);
             }
-            Band {
+            (titled || !columns.is_empty()).then(|| Band {
                 title: with_kind(
                     element_label(top.kind, lang),
                     top.label.as_deref(),
                     &top.title,
                 ),
                 columns,
-            }
+            })
         })
         .collect()
 }
@@ -141,9 +143,11 @@ fn by_perspective<'a>(plan: &'a Plan, lang: Lang) -> Vec<Band<'a>> {
         }
     }
     let p = super::PlanPageTexts::of(lang);
+    let n = plan.perspectives.len();
     roots
         .into_iter()
         .enumerate()
+        .filter(|(i, band_roots)| *i < n || !band_roots.is_empty())
         .map(|(i, band_roots)| {
             let title =
                 plan.perspectives
@@ -152,7 +156,7 @@ fn by_perspective<'a>(plan: &'a Plan, lang: Lang) -> Vec<Band<'a>> {
                         (Lang::En, Some(en)) => en.as_str(),
                         _ => ps.name_th.as_str(),
                     });
-            let here = Some(i).filter(|i| *i < plan.perspectives.len());
+            let here = Some(i).filter(|i| *i < n);
             let keep = |e: &Element| band_of.get(e.id.as_str()).copied().flatten() == here;
             let mut columns = Vec::new();
             for r in band_roots {
