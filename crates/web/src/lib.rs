@@ -10,6 +10,7 @@ pub mod edit;
 pub mod error;
 pub mod i18n;
 pub mod pages;
+pub mod plan_pages;
 pub mod upload;
 pub mod views;
 pub mod visibility;
@@ -62,6 +63,24 @@ pub fn router(state: AppState) -> Router {
         .route("/lang/{code}", get(pages::set_lang))
         .route("/plans", get(pages::list_plans))
         .route("/plans/{id}", get(pages::show_plan))
+        .route("/plans/{id}/map", get(plan_pages::map::map_page))
+        .route("/plans/{id}/table", get(plan_pages::table::table_page))
+        .route(
+            "/plans/{id}/elements/{eid}",
+            get(plan_pages::element::element_page),
+        )
+        .route(
+            "/plans/{id}/budgets",
+            get(plan_pages::budgets::budgets_page),
+        )
+        .route(
+            "/plans/{id}/revisions",
+            get(plan_pages::revisions::revisions_page),
+        )
+        .route(
+            "/plans/{id}/compare",
+            get(plan_pages::compare::compare_page),
+        )
         .route("/plans/{id}/status", post(pages::change_status))
         .route("/plans/{id}/comments", post(pages::add_comment))
         .route(

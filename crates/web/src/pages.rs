@@ -47,6 +47,8 @@ struct PlanPage {
     csrf: String,
     plan: PlanView,
     plan_id: String,
+    /// The links to the plan's other pages.
+    nav: crate::plan_pages::PlanNav,
     version: i64,
     e: &'static crate::edit::EditTexts,
     /// The moves this viewer may make.
@@ -66,7 +68,7 @@ struct PlanPage {
 }
 
 /// Whether the viewer may read a plan of `org` in `status`.
-async fn may_read(
+pub(crate) async fn may_read(
     state: &AppState,
     viewer: &Viewer,
     org: &OrgCode,
@@ -167,6 +169,11 @@ pub async fn show_plan(
         csrf: viewer.csrf.clone(),
         plan: views::plan_view(&plan, lang),
         plan_id: plan.id.to_string(),
+        nav: crate::plan_pages::PlanNav::new(
+            plan.id.as_str(),
+            lang,
+            crate::plan_pages::Current::Overview,
+        ),
         version: state.store.plan_version(&plan.id).await?,
         e: crate::edit::edit_texts(lang),
         actions,

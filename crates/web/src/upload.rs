@@ -361,7 +361,7 @@ pub async fn report(
             (element_label(ElementKind::Activity, lang), c.activities),
             (t.kpis, c.kpis),
         ],
-        budget_total: crate::views::baht(budget_total),
+        budget_total: crate::plan_pages::money::baht(budget_total.amount()),
     }
     .into_response())
 }

@@ -65,6 +65,7 @@ pub struct KpiRow {
 }
 
 pub struct ElementView {
+    /// The element's id, for its anchor, its page and its forms.
     pub id: String,
     pub depth: usize,
     pub kind: &'static str,
@@ -161,7 +162,7 @@ pub fn plan_view(plan: &Plan, lang: Lang) -> PlanView {
     }
 }
 
-fn kpi_row(k: &phaen_domain::Kpi, years: &[phaen_domain::BeYear]) -> KpiRow {
+pub(crate) fn kpi_row(k: &phaen_domain::Kpi, years: &[phaen_domain::BeYear]) -> KpiRow {
     KpiRow {
         id: k.id.to_string(),
         label: k.label.clone(),
@@ -202,41 +203,5 @@ fn element_view(
             .collect::<Vec<_>>()
             .join(" · "),
         kpis: e.kpis.iter().map(|k| kpi_row(k, years)).collect(),
-    }
-}
-
-/// An amount of baht with thousands separators: '1,250,000', '2,500.50'.
-pub fn baht(b: phaen_domain::Baht) -> String {
-    let text = b.amount().normalize().to_string();
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w.to_string(), Some(f.to_string())),
-        None => (text.clone(), None),
-    };
-    let digits: Vec<char> = whole.chars().collect();
-    let mut out = String::new();
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(*c);
-    }
-    if let Some(f) = fraction {
-        out.push('.');
-        out.push_str(&f);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn baht_groups_thousands_and_keeps_satang() {
-        let b = |s: &str| phaen_domain::Baht::new(s.parse().unwrap()).unwrap();
-        assert_eq!(baht(b("1250000")), "1,250,000");
-        assert_eq!(baht(b("999")), "999");
-        assert_eq!(baht(b("2500.50")), "2,500.5");
-        assert_eq!(baht(b("0")), "0");
     }
 }

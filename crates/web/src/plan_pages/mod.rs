@@ -1,0 +1,119 @@
+//! The plan's read-only pages beyond the overview: strategy map, mission–goal–strategy table,
+//! element pages, budgets by year, revisions and their comparison. Each page checks access the
+//! way the overview does and links to the others through one sub-navigation.
+
+pub mod budgets;
+pub mod compare;
+pub mod diff;
+pub mod element;
+pub mod map;
+pub mod map_draw;
+pub mod money;
+pub mod revisions;
+pub mod svg;
+pub mod table;
+pub mod texts;
+pub mod timeline;
+
+use phaen_domain::{Plan, PlanId};
+use phaen_store::PlanStore;
+
+use crate::AppState;
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::i18n::Lang;
+
+pub use texts::PlanPageTexts;
+
+/// Which page of the sub-navigation is being shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Current {
+    Overview,
+    Map,
+    Table,
+    Budgets,
+    Revisions,
+    /// A page the navigation has no entry for (an element page).
+    Other,
+}
+
+/// One link of the sub-navigation.
+pub struct NavItem {
+    pub href: String,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+/// The sub-navigation between a plan's pages.
+pub struct PlanNav {
+    pub label: &'static str,
+    pub items: Vec<NavItem>,
+}
+
+impl PlanNav {
+    pub fn new(plan_id: &str, lang: Lang, current: Current) -> PlanNav {
+        let p = PlanPageTexts::of(lang);
+        let entries = [
+            ("", p.overview, Current::Overview),
+            ("/map", p.map, Current::Map),
+            ("/table", p.table, Current::Table),
+            ("/budgets", p.budgets, Current::Budgets),
+            ("/revisions", p.revisions, Current::Revisions),
+        ];
+        PlanNav {
+            label: p.nav_label,
+            items: entries
+                .into_iter()
+                .map(|(path, label, page)| NavItem {
+                    href: format!("/plans/{plan_id}{path}"),
+                    label,
+                    current: page == current,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The plan `id` names, or the same 404 for a plan that is missing and for one the viewer may
+/// not read: the check the overview makes.
+pub(crate) async fn readable_plan(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<Plan, AppError> {
+    let lang = viewer.lang;
+    let id = PlanId::parse(id).map_err(|_| AppError::NotFound(lang))?;
+    let plan = match state.store.load_plan(&id).await {
+        Ok(p) => p,
+        Err(phaen_store::Error::NotFound { .. }) => return Err(AppError::NotFound(lang)),
+        Err(e) => return Err(e.into()),
+    };
+    if !crate::pages::may_read(state, viewer, &plan.owner.code, plan.status).await? {
+        return Err(AppError::NotFound(lang));
+    }
+    Ok(plan)
+}
+
+/// An element's label and title as one line: '2.1 เพิ่มรายได้'.
+pub fn labelled(label: Option<&str>, title: &str) -> String {
+    match label {
+        Some(l) if !l.trim().is_empty() => format!("{l} {title}"),
+        _ => title.to_string(),
+    }
+}
+
+/// 'กลยุทธ์ 2.1 เพิ่มรายได้', leaving out the kind when the label already says it
+/// ('ยุทธศาสตร์ที่ 1 ...' rather than 'ยุทธศาสตร์ ยุทธศาสตร์ที่ 1 ...').
+pub fn with_kind(kind: &str, label: Option<&str>, title: &str) -> String {
+    let text = labelled(label, title);
+    if label.is_some_and(|l| l.trim_start().starts_with(kind)) {
+        text
+    } else {
+        format!("{kind} {text}")
+    }
+}
+
+/// The revision number a plan is at: 1 when it names none.
+pub fn revision_number(plan: &Plan) -> u32 {
+    plan.revision.as_ref().map_or(1, |r| r.number)
+}
