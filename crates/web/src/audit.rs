@@ -25,7 +25,18 @@ struct AuditPage {
     csrf: String,
     intact: bool,
     chain: String,
-    entries: Vec<(i64, String, String, String, String)>,
+    entries: Vec<EntryRow>,
+}
+
+/// One audit entry as the page shows it.
+struct EntryRow {
+    seq: i64,
+    when: String,
+    who: String,
+    action: String,
+    target: String,
+    /// The fields that changed, 'path: before → after'.
+    changes: Vec<String>,
 }
 
 /// Bangkok time (UTC+7, no daylight saving) in the Thai long form with a BE year.
@@ -76,14 +87,13 @@ pub async fn audit_page(
         .into_iter()
         .rev()
         .take(500)
-        .map(|e| {
-            (
-                e.seq,
-                bangkok(e.at),
-                e.actor_name,
-                e.action,
-                e.target.unwrap_or_default(),
-            )
+        .map(|e| EntryRow {
+            changes: crate::audit_diff::changes(e.before.as_deref(), e.after.as_deref()),
+            seq: e.seq,
+            when: bangkok(e.at),
+            who: e.actor_name,
+            action: e.action,
+            target: e.target.unwrap_or_default(),
         })
         .collect();
     Ok(AuditPage {
@@ -96,6 +106,18 @@ pub async fn audit_page(
         entries,
     }
     .into_response())
+}
+
+/// A before or after value on one CSV line: JSON compacted, other text with its line breaks
+/// written as '\n'.
+fn one_line(v: Option<String>) -> String {
+    let Some(v) = v else {
+        return String::new();
+    };
+    match serde_json::from_str::<serde_json::Value>(&v) {
+        Ok(json) => json.to_string(),
+        Err(_) => v.replace("\r\n", "\\n").replace('\n', "\\n"),
+    }
 }
 
 fn csv_field(s: &str) -> String {
@@ -111,7 +133,7 @@ pub async fn audit_csv(
         return Ok(Redirect::to("/signin").into_response());
     }
     let mut out = String::from(
-        "\u{feff}seq,at_utc_ms,time_bangkok,actor_id,actor_name,action,org,plan,target,prev_hash,hash\n",
+        "\u{feff}seq,at_utc_ms,time_bangkok,actor_id,actor_name,action,org,plan,target,before,after,prev_hash,hash\n",
     );
     for e in visible(&state, &viewer).await? {
         let fields = [
@@ -124,6 +146,8 @@ pub async fn audit_csv(
             e.org.unwrap_or_default(),
             e.plan.unwrap_or_default(),
             e.target.unwrap_or_default(),
+            one_line(e.before),
+            one_line(e.after),
             e.prev_hash,
             e.hash,
         ];

@@ -104,6 +104,7 @@ pub struct Texts {
     pub chain_broken: &'static str,
     pub on_date: &'static str,
     pub import: &'static str,
+    pub changes: &'static str,
 }
 
 pub static TH: Texts = Texts {
@@ -161,6 +162,7 @@ pub static TH: Texts = Texts {
     chain_broken: "คำเตือน: บันทึกถูกแก้ไขย้อนหลังที่รายการที่",
     on_date: "เมื่อวันที่",
     import: "นำเข้าแผน",
+    changes: "ค่าเดิม → ค่าใหม่",
 };
 
 pub static EN: Texts = Texts {
@@ -218,4 +220,5 @@ pub static EN: Texts = Texts {
     chain_broken: "Warning: the log was changed after it was written, at entry",
     on_date: "on",
     import: "Import",
+    changes: "Before → after",
 };

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod audit;
+pub mod audit_diff;
 pub mod auth;
 pub mod cookies;
 pub mod edit;
