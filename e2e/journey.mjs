@@ -1,0 +1,160 @@
+// Phaen's end-to-end journey in headless Chromium, as the people who use it would walk it:
+// the cooperative's editor uploads a seed plan, reads the import report and confirms it, edits
+// a KPI target; the board approves and publishes it; a member reads it on a phone-sized screen;
+// the auditor finds the edit in the audit log. Every step checks what the page says.
+//
+// Needs: PHAEN_URL (a running `phaen demo`), PHAEN_SEED (a seed plan file), CHROMIUM
+// (default /usr/bin/chromium). Exits non-zero with the failing step's name.
+
+import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
+import path from "node:path";
+
+const base = process.env.PHAEN_URL;
+const seed = process.env.PHAEN_SEED;
+assert.ok(base, "PHAEN_URL is not set");
+assert.ok(seed, "PHAEN_SEED is not set");
+const NEW_TARGET = "≥ 99.5";
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
+let stepName = "start";
+async function step(name, body) {
+  stepName = name;
+  const started = Date.now();
+  await body();
+  console.log(`ok  ${name} (${Date.now() - started} ms)`);
+}
+
+/** A fresh browser context (its own cookies), signed in as `user`. */
+async function signIn(user, options = {}) {
+  const context = await browser.newContext({ locale: "th-TH", ...options });
+  const page = await context.newPage();
+  await page.goto(`${base}/signin`);
+  assert.equal(await page.getAttribute("html", "lang"), "th", "Thai is the default language");
+  await page.getByLabel("ชื่อผู้ใช้").fill(user);
+  await page.getByLabel("รหัสผ่าน").fill(`demo-${user}-2568`);
+  await Promise.all([page.waitForURL(`${base}/plans`), page.getByRole("button", { name: "เข้าสู่ระบบ" }).click()]);
+  return { context, page };
+}
+
+async function expectText(page, text, why) {
+  const body = await page.locator("body").innerText();
+  assert.ok(body.includes(text), `${why}: '${text}' not on ${page.url()}`);
+}
+
+try {
+  let planUrl;
+  let kpiName;
+
+  await step("the editor uploads a seed plan and sees the report before anything is written", async () => {
+    const { context, page } = await signIn("editor");
+    const before = await page.locator("table tbody tr").count();
+    await page.getByRole("link", { name: "นำเข้าแผน" }).click();
+    await page.getByLabel("ไฟล์แผน").setInputFiles(seed);
+    await Promise.all([
+      page.waitForURL(/\/import\/[0-9a-f-]+$/),
+      page.getByRole("button", { name: "อ่านไฟล์และแสดงรายงาน" }).click(),
+    ]);
+    await expectText(page, "รายงานการนำเข้า", "the import report is shown");
+    await expectText(page, "ยังไม่ได้บันทึกแผนนี้", "it says nothing is written yet");
+    await expectText(page, path.basename(seed), "it names the uploaded file");
+    await page.goto(`${base}/plans`);
+    assert.equal(await page.locator("table tbody tr").count(), before, "no plan before confirming");
+    await page.goBack();
+    await Promise.all([
+      page.waitForURL(/\/plans\/[^/]+$/),
+      page.getByRole("button", { name: "ยืนยันนำเข้าแผนนี้" }).click(),
+    ]);
+    planUrl = page.url();
+    await page.goto(`${base}/plans`);
+    assert.equal(await page.locator("table tbody tr").count(), before + 1, "the plan is written once confirmed");
+    await context.close();
+  });
+
+  await step("the editor changes a KPI target through the form", async () => {
+    const { context, page } = await signIn("editor");
+    await page.goto(planUrl);
+    // The seed records its own approval, so it arrives approved: a change opens a new revision.
+    const revise = page.getByRole("button", { name: "เปิดฉบับปรับปรุงใหม่" });
+    if (await revise.count()) {
+      await Promise.all([page.waitForURL(planUrl), revise.click()]);
+      await expectText(page, "ร่าง", "the new revision is a draft");
+    }
+    const edit = page.locator('a[href*="/kpis/"][href$="/edit"]').first();
+    await edit.click();
+    kpiName = (await page.getByLabel("ชื่อตัวชี้วัด").inputValue()).trim();
+    assert.ok(kpiName.length > 0, "the form shows the KPI's name");
+    const firstYear = page.locator('input[name^="t-"]').first();
+    await firstYear.fill(NEW_TARGET);
+    await Promise.all([page.waitForURL(/\/plans\/[^/]+(#.*)?$/), page.getByRole("button", { name: "บันทึก" }).click()]);
+    await expectText(page, NEW_TARGET, "the new target is on the plan page");
+    await context.close();
+  });
+
+  await step("the board approves the plan with its meeting and date, then publishes it", async () => {
+    const { context, page } = await signIn("approver");
+    await page.goto(planUrl);
+    await page.getByLabel(/ผู้อนุมัติ/).fill("ที่ประชุมคณะกรรมการดำเนินการ");
+    await page.getByLabel("ครั้งที่ประชุม").fill("ครั้งที่ 12/2568");
+    await page.getByLabel(/วันที่อนุมัติ/).fill("18 ธันวาคม 2568");
+    await Promise.all([
+      page.waitForURL(planUrl),
+      page.getByRole("button", { name: /อนุมัติแล้ว/ }).click(),
+    ]);
+    await expectText(page, "18 ธันวาคม 2568", "the approval date is shown in Thai with its BE year");
+    await Promise.all([
+      page.waitForURL(planUrl),
+      page.getByRole("button", { name: /เผยแพร่แล้ว/ }).click(),
+    ]);
+    await expectText(page, "เผยแพร่แล้ว", "the plan is published");
+    await context.close();
+  });
+
+  await step("a member reads the published plan on a phone", async () => {
+    const { context, page } = await signIn("member", {
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await page.goto(planUrl);
+    await expectText(page, NEW_TARGET, "the member sees the published target");
+    const bodyWidth = await page.evaluate(() => document.body.scrollWidth);
+    assert.ok(bodyWidth <= 390 + 1, `the page fits a phone (body is ${bodyWidth}px wide)`);
+    assert.equal(await page.locator('a[href$="/edit"]').count(), 0, "a member gets no edit links");
+    await context.close();
+  });
+
+  await step("the auditor finds the edit in the audit log, and the chain is intact", async () => {
+    const { context, page } = await signIn("auditor");
+    await page.getByRole("link", { name: "บันทึกการเปลี่ยนแปลง" }).click();
+    await expectText(page, "ตรวจสอบแล้ว", "the hash chain verifies");
+    const row = page.locator("tr.audit-kpi\\.edit").first();
+    const text = await row.innerText();
+    assert.ok(text.includes("นางสาวกนกพร"), "the entry names the editor");
+    assert.ok(text.includes(kpiName.slice(0, 20)), "the entry names the KPI");
+    assert.ok(text.includes("99.5"), "the entry shows the new value");
+    await expectText(page, "plan.import", "the import is in the log");
+    await expectText(page, "plan.status", "the approval is in the log");
+    await context.close();
+  });
+
+  console.log("end-to-end journey: all steps passed");
+} catch (e) {
+  console.error(`FAILED at step: ${stepName}\n${e.stack || e}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
