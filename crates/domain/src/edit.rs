@@ -212,23 +212,9 @@ pub fn kpi_owner<'a>(plan: &'a Plan, id: &KpiId) -> Option<&'a Element> {
 mod tests {
     use super::*;
     use crate::element::ElementKind;
-    use crate::ids::OrgCode;
-    use crate::org::{OrgKind, Organization};
-    use crate::plan::{Period, PlanKind};
-    use crate::thai::BeYear;
 
     fn plan() -> Plan {
-        let owner = Organization {
-            code: OrgCode::parse("T1").unwrap(),
-            name_th: "ทดสอบ".into(),
-            name_en: None,
-            kind: OrgKind::Cooperative,
-            coop_type: None,
-            parent: None,
-            units: Vec::new(),
-        };
-        let period = Period::new(BeYear::new(2568).unwrap(), BeYear::new(2570).unwrap()).unwrap();
-        let mut p = Plan::new(PlanKind::StrategicPlan, "แผนทดสอบ", owner, period);
+        let mut p = crate::testing::plan();
         let mut m = Element::new(ElementKind::Mission, "พันธกิจหนึ่ง");
         m.children
             .push(Element::new(ElementKind::Strategy, "กลยุทธ์ ก"));

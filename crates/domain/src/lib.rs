@@ -8,6 +8,7 @@ pub mod align;
 pub mod edit;
 pub mod element;
 pub mod error;
+pub mod evaluate;
 pub mod ids;
 pub mod kpi;
 pub mod money;
@@ -20,6 +21,9 @@ pub mod swot;
 pub mod text;
 pub mod thai;
 pub mod views;
+
+#[cfg(test)]
+mod testing;
 
 pub use access::{Membership, Role};
 pub use align::{AlignKind, AlignmentLink};
