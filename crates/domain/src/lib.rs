@@ -14,6 +14,7 @@ pub mod kpi;
 pub mod money;
 pub mod org;
 pub mod plan;
+pub mod progress;
 pub mod revise;
 pub mod rules;
 pub mod summary;
