@@ -35,6 +35,8 @@ pub const TABLES: &[&str] = &[
     "audit_log",
     "plan_comments",
     "pending_imports",
+    "reporting_setups",
+    "kpi_progress",
 ];
 
 /// What PostgreSQL users do instead of `phaen backup`.

@@ -12,6 +12,7 @@ pub mod imports;
 pub mod migrate;
 pub mod orgs;
 pub mod plans;
+pub mod progress;
 pub mod sessions;
 pub mod users;
 

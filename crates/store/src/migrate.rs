@@ -42,6 +42,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "imports_and_consultation",
         include_str!("../../../migrations/0007_imports_and_consultation.sql"),
     ),
+    (
+        8,
+        "progress",
+        include_str!("../../../migrations/0008_progress.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen; returns how many ran.

@@ -1,0 +1,457 @@
+//! Progress in the database: each plan's reporting set-up (how often each KPI or project
+//! reports, how its periods combine, its weight and owner) and the values reported per KPI and
+//! period with their life. Saving checks the entry's version; approved entries are locked until
+//! reopened with a reason; every change is audited.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+use phaen_domain::evaluate::{ActualValue, Aggregation};
+use phaen_domain::progress::{EntryState, Frequency, Period};
+use phaen_domain::{BeYear, KpiId, PlanId};
+
+use crate::error::{Error, Result};
+use crate::{Store, args};
+
+/// What a reporting set-up row is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SubjectKind {
+    Kpi,
+    Project,
+}
+
+impl SubjectKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SubjectKind::Kpi => "kpi",
+            SubjectKind::Project => "project",
+        }
+    }
+}
+
+/// How one KPI or project is followed up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportingSetup {
+    /// The KPI's id or the project's element id.
+    pub subject: String,
+    pub kind: SubjectKind,
+    pub frequency: Frequency,
+    pub aggregation: Aggregation,
+    pub weight: Decimal,
+    pub owner_user: Option<String>,
+    pub owner_unit: Option<String>,
+}
+
+/// A value reported for one KPI and period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KpiEntry {
+    pub id: String,
+    pub plan: PlanId,
+    pub kpi: KpiId,
+    pub period: Period,
+    pub value: ActualValue,
+    pub narrative: String,
+    pub state: EntryState,
+    pub reason: Option<String>,
+    pub entered_by: String,
+    pub entered_at: i64,
+    pub decided_by: Option<String>,
+    pub decided_at: Option<i64>,
+    pub version: i64,
+}
+
+/// A value to save for a KPI and period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEntry {
+    pub kpi: KpiId,
+    pub period: Period,
+    pub value: ActualValue,
+    pub narrative: String,
+}
+
+fn value_parts(v: &ActualValue) -> (&'static str, String) {
+    match v {
+        ActualValue::Number(n) => ("number", n.normalize().to_string()),
+        ActualValue::Level(l) => ("level", l.clone()),
+        ActualValue::Met(m) => ("met", m.to_string()),
+    }
+}
+
+fn value_of(kind: &str, text: String) -> Result<ActualValue> {
+    Ok(match kind {
+        "number" => ActualValue::Number(
+            Decimal::from_str(&text).map_err(|e| Error::corrupt("progress value", e))?,
+        ),
+        "level" => ActualValue::Level(text),
+        "met" => ActualValue::Met(text == "true"),
+        other => return Err(Error::corrupt("progress value kind", other)),
+    })
+}
+
+const ENTRY_COLUMNS: &str = "id, plan_id, kpi_id, period, value_kind, value, narrative, state, \
+    reason, entered_by, entered_at, decided_by, decided_at, version";
+
+fn entry_of(r: &crate::db::Row) -> Result<KpiEntry> {
+    Ok(KpiEntry {
+        id: r.text(0)?,
+        plan: PlanId::parse(&r.text(1)?)?,
+        kpi: KpiId::parse(&r.text(2)?)?,
+        period: Period::parse_key(&r.text(3)?)?,
+        value: value_of(&r.text(4)?, r.text(5)?)?,
+        narrative: r.text(6)?,
+        state: EntryState::parse(&r.text(7)?)?,
+        reason: r.opt_text(8)?,
+        entered_by: r.text(9)?,
+        entered_at: r.int(10)?,
+        decided_by: r.opt_text(11)?,
+        decided_at: r.opt_int(12)?,
+        version: r.int(13)?,
+    })
+}
+
+/// The plan's owner, for the audit log.
+async fn plan_org(tx: &mut crate::db::Tx, plan: &PlanId) -> Result<String> {
+    tx.one(
+        "SELECT org_code FROM plans WHERE id = $1",
+        args![plan.as_str()],
+    )
+    .await?
+    .ok_or_else(|| Error::NotFound {
+        what: "plan",
+        key: plan.to_string(),
+    })?
+    .text(0)
+}
+
+impl Store {
+    /// The plan's reporting set-up, by subject.
+    pub async fn reporting_setups(&self, plan: &PlanId) -> Result<Vec<ReportingSetup>> {
+        let mut tx = self.pool().begin_read().await?;
+        let rows = tx
+            .all(
+                "SELECT subject, subject_kind, frequency, aggregation, weight, owner_user_id,
+                    owner_unit FROM reporting_setups WHERE plan_id = $1 ORDER BY subject",
+                args![plan.as_str()],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                let aggregation = r.text(3)?;
+                Ok(ReportingSetup {
+                    subject: r.text(0)?,
+                    kind: match r.text(1)?.as_str() {
+                        "project" => SubjectKind::Project,
+                        _ => SubjectKind::Kpi,
+                    },
+                    frequency: Frequency::parse(&r.text(2)?)?,
+                    aggregation: Aggregation::ALL
+                        .into_iter()
+                        .find(|a| a.as_str() == aggregation)
+                        .unwrap_or_default(),
+                    weight: Decimal::from_str(&r.text(4)?)
+                        .map_err(|e| Error::corrupt("weight", e))?,
+                    owner_user: r.opt_text(5)?,
+                    owner_unit: r.opt_text(6)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Sets how one KPI or project reports (replacing what was set), audited.
+    pub async fn set_reporting(&self, plan: &PlanId, setup: &ReportingSetup) -> Result<()> {
+        if setup.weight < Decimal::ZERO {
+            return Err(Error::Refused(
+                "น้ำหนักต้องไม่ติดลบ / a weight cannot be negative".into(),
+            ));
+        }
+        let mut tx = self.pool().begin_write().await?;
+        let org = plan_org(&mut tx, plan).await?;
+        tx.exec(
+            "DELETE FROM reporting_setups WHERE plan_id = $1 AND subject = $2",
+            args![plan.as_str(), setup.subject.as_str()],
+        )
+        .await?;
+        tx.exec(
+            "INSERT INTO reporting_setups (plan_id, subject, subject_kind, frequency, aggregation,
+                weight, owner_user_id, owner_unit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            args![
+                plan.as_str(),
+                setup.subject.as_str(),
+                setup.kind.as_str(),
+                setup.frequency.as_str(),
+                setup.aggregation.as_str(),
+                setup.weight.normalize().to_string(),
+                setup.owner_user.clone(),
+                setup.owner_unit.clone()
+            ],
+        )
+        .await?;
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: "reporting.set",
+                org: Some(&org),
+                plan: Some(plan.as_str()),
+                target: Some(&setup.subject),
+                before: None,
+                after: Some(format!(
+                    "{} {} weight {}",
+                    setup.frequency.as_str(),
+                    setup.aggregation.as_str(),
+                    setup.weight
+                )),
+            },
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// The values reported for a plan, for one year or all, by KPI and period.
+    pub async fn kpi_entries(&self, plan: &PlanId, year: Option<BeYear>) -> Result<Vec<KpiEntry>> {
+        let mut tx = self.pool().begin_read().await?;
+        let rows = match year {
+            Some(y) => {
+                tx.all(
+                    crate::db::AssertSqlSafe(format!(
+                        "SELECT {ENTRY_COLUMNS} FROM kpi_progress WHERE plan_id = $1 AND year = $2
+                         ORDER BY kpi_id, period"
+                    )),
+                    args![plan.as_str(), i64::from(y.get())],
+                )
+                .await?
+            }
+            None => {
+                tx.all(
+                    crate::db::AssertSqlSafe(format!(
+                        "SELECT {ENTRY_COLUMNS} FROM kpi_progress WHERE plan_id = $1
+                         ORDER BY kpi_id, period"
+                    )),
+                    args![plan.as_str()],
+                )
+                .await?
+            }
+        };
+        rows.iter().map(entry_of).collect()
+    }
+
+    /// One entry by its id, within a plan.
+    pub async fn kpi_entry(&self, plan: &PlanId, id: &str) -> Result<KpiEntry> {
+        let mut tx = self.pool().begin_read().await?;
+        let row = tx
+            .one(
+                crate::db::AssertSqlSafe(format!(
+                    "SELECT {ENTRY_COLUMNS} FROM kpi_progress WHERE plan_id = $1 AND id = $2"
+                )),
+                args![plan.as_str(), id],
+            )
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                what: "progress entry",
+                key: id.to_string(),
+            })?;
+        entry_of(&row)
+    }
+
+    /// Saves the value of a KPI for a period as a draft: a new entry (`version` None), or a
+    /// change to a draft or returned one read at `version`. A submitted or approved entry
+    /// cannot be changed.
+    pub async fn save_kpi_entry(
+        &self,
+        plan: &PlanId,
+        new: &NewEntry,
+        version: Option<i64>,
+    ) -> Result<KpiEntry> {
+        let mut tx = self.pool().begin_write().await?;
+        let org = plan_org(&mut tx, plan).await?;
+        let existing = tx
+            .one(
+                crate::db::AssertSqlSafe(format!(
+                    "SELECT {ENTRY_COLUMNS} FROM kpi_progress
+                     WHERE plan_id = $1 AND kpi_id = $2 AND period = $3"
+                )),
+                args![plan.as_str(), new.kpi.as_str(), new.period.key()],
+            )
+            .await?
+            .map(|r| entry_of(&r))
+            .transpose()?;
+        let (kind, value) = value_parts(&new.value);
+        let now = crate::now_ms();
+        let actor = self.actor().clone();
+        let (id, before) = match &existing {
+            Some(e) => {
+                if version != Some(e.version) {
+                    return Err(Error::Conflict {
+                        what: "progress entry",
+                        key: format!("{} {}", new.kpi, new.period.key()),
+                        current: e.version,
+                    });
+                }
+                if !e.state.editable() {
+                    return Err(Error::Refused(format!(
+                        "ค่าของงวดนี้อยู่ในสถานะ '{}' แก้ไขไม่ได้ / this period's value is {} and cannot be changed",
+                        e.state.label_th(),
+                        e.state.as_str()
+                    )));
+                }
+                tx.exec(
+                    "UPDATE kpi_progress SET value_kind = $2, value = $3, narrative = $4,
+                        state = 'draft', entered_by = $5, entered_at = $6, version = version + 1
+                     WHERE id = $1",
+                    args![
+                        e.id.as_str(),
+                        kind,
+                        value.as_str(),
+                        new.narrative.as_str(),
+                        actor.id.as_str(),
+                        now
+                    ],
+                )
+                .await?;
+                (e.id.clone(), Some(value_parts(&e.value).1))
+            }
+            None => {
+                if version.is_some() {
+                    return Err(Error::Conflict {
+                        what: "progress entry",
+                        key: format!("{} {}", new.kpi, new.period.key()),
+                        current: 0,
+                    });
+                }
+                let id = uuid::Uuid::now_v7().to_string();
+                tx.exec(
+                    "INSERT INTO kpi_progress (id, plan_id, kpi_id, period, year, value_kind,
+                        value, narrative, state, entered_by, entered_at, version)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'draft', $9, $10, 1)",
+                    args![
+                        id.as_str(),
+                        plan.as_str(),
+                        new.kpi.as_str(),
+                        new.period.key(),
+                        i64::from(new.period.year.get()),
+                        kind,
+                        value.as_str(),
+                        new.narrative.as_str(),
+                        actor.id.as_str(),
+                        now
+                    ],
+                )
+                .await?;
+                (id, None)
+            }
+        };
+        crate::audit::append(
+            &mut tx,
+            &actor,
+            crate::audit::Change {
+                action: "progress.save",
+                org: Some(&org),
+                plan: Some(plan.as_str()),
+                target: Some(&format!("{} {}", new.kpi, new.period.key())),
+                before,
+                after: Some(value.clone()),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        self.kpi_entry(plan, &id).await
+    }
+
+    /// Moves an entry along its life, as read at `version`: submit, approve (locks it), return
+    /// or reopen (both need a reason). Who may make which move is the caller's rule.
+    pub async fn move_kpi_entry(
+        &self,
+        plan: &PlanId,
+        id: &str,
+        to: EntryState,
+        reason: Option<&str>,
+        version: i64,
+    ) -> Result<KpiEntry> {
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+        let mut tx = self.pool().begin_write().await?;
+        let org = plan_org(&mut tx, plan).await?;
+        let entry = tx
+            .one(
+                crate::db::AssertSqlSafe(format!(
+                    "SELECT {ENTRY_COLUMNS} FROM kpi_progress WHERE plan_id = $1 AND id = $2"
+                )),
+                args![plan.as_str(), id],
+            )
+            .await?
+            .map(|r| entry_of(&r))
+            .transpose()?
+            .ok_or_else(|| Error::NotFound {
+                what: "progress entry",
+                key: id.to_string(),
+            })?;
+        if entry.version != version {
+            return Err(Error::Conflict {
+                what: "progress entry",
+                key: id.to_string(),
+                current: entry.version,
+            });
+        }
+        if !entry.state.may_move_to(to) {
+            return Err(Error::Refused(format!(
+                "ค่าที่อยู่ในสถานะ '{}' เปลี่ยนเป็น '{}' ไม่ได้ / an entry that is {} cannot become {}",
+                entry.state.label_th(),
+                to.label_th(),
+                entry.state.as_str(),
+                to.as_str()
+            )));
+        }
+        let needs_reason = matches!(
+            (entry.state, to),
+            (EntryState::Submitted, EntryState::Returned)
+                | (EntryState::Approved, EntryState::Draft)
+        );
+        if needs_reason && reason.is_none() {
+            return Err(Error::Refused(
+                "ต้องระบุเหตุผลในการส่งกลับหรือเปิดแก้ไข / returning or reopening needs a reason".into(),
+            ));
+        }
+        let actor = self.actor().clone();
+        let decided = matches!(to, EntryState::Approved | EntryState::Returned);
+        tx.exec(
+            "UPDATE kpi_progress SET state = $2, reason = COALESCE($3, reason),
+                decided_by = CASE WHEN $4 = 1 THEN $5 ELSE decided_by END,
+                decided_at = CASE WHEN $4 = 1 THEN $6 ELSE decided_at END,
+                version = version + 1
+             WHERE id = $1",
+            args![
+                id,
+                to.as_str(),
+                reason.map(str::to_string),
+                decided,
+                actor.id.as_str(),
+                crate::now_ms()
+            ],
+        )
+        .await?;
+        let action = match to {
+            EntryState::Submitted => "progress.submit",
+            EntryState::Approved => "progress.approve",
+            EntryState::Returned => "progress.return",
+            EntryState::Draft => "progress.reopen",
+        };
+        crate::audit::append(
+            &mut tx,
+            &actor,
+            crate::audit::Change {
+                action,
+                org: Some(&org),
+                plan: Some(plan.as_str()),
+                target: Some(&format!("{} {}", entry.kpi, entry.period.key())),
+                before: Some(entry.state.as_str().to_string()),
+                after: Some(match reason {
+                    Some(r) => format!("{} ({r})", to.as_str()),
+                    None => to.as_str().to_string(),
+                }),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        self.kpi_entry(plan, id).await
+    }
+}
