@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod plan_pages;
+pub mod progress;
 pub mod upload;
 pub mod views;
 pub mod visibility;
@@ -120,6 +121,15 @@ pub fn router(state: AppState) -> Router {
                 .layer(axum::extract::DefaultBodyLimit::max(
                     upload::MAX_UPLOAD_BYTES + 64 * 1024,
                 )),
+        )
+        .route("/plans/{id}/progress", get(progress::page::progress_page))
+        .route(
+            "/plans/{id}/progress/{kid}/{period}",
+            get(progress::entry::entry_form).post(progress::entry::entry_save),
+        )
+        .route(
+            "/plans/{id}/progress/{kid}/{period}/move",
+            post(progress::entry::entry_move),
         )
         .route("/import/{id}", get(upload::report))
         .route("/import/{id}/confirm", post(upload::confirm))

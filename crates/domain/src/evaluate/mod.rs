@@ -141,6 +141,20 @@ pub fn evaluate(kpi: &Kpi, year: BeYear, actual: Option<&ActualValue>, rules: Ru
     }
 }
 
+/// Evaluates a year from the values of its periods, oldest first, combined as `how` says;
+/// returns the combined value too.
+pub fn evaluate_year(
+    kpi: &Kpi,
+    year: BeYear,
+    periods: &[ActualValue],
+    how: Aggregation,
+    rules: Rules,
+) -> (Option<ActualValue>, Evaluation) {
+    let value = combine(periods, how);
+    let evaluation = evaluate(kpi, year, value.as_ref(), rules);
+    (value, evaluation)
+}
+
 fn status_of(percent: Decimal, rules: Rules) -> Status {
     if percent >= Decimal::ONE_HUNDRED {
         Status::Achieved

@@ -15,8 +15,7 @@ pub mod table;
 pub mod texts;
 pub mod timeline;
 
-use phaen_domain::{Plan, PlanId};
-use phaen_store::PlanStore;
+use phaen_domain::Plan;
 
 use crate::AppState;
 use crate::auth::Viewer;
@@ -33,6 +32,7 @@ pub enum Current {
     Table,
     Budgets,
     Revisions,
+    Progress,
     /// A page the navigation has no entry for (an element page).
     Other,
 }
@@ -59,6 +59,7 @@ impl PlanNav {
             ("/table", p.table, Current::Table),
             ("/budgets", p.budgets, Current::Budgets),
             ("/revisions", p.revisions, Current::Revisions),
+            ("/progress", p.progress, Current::Progress),
         ];
         PlanNav {
             label: p.nav_label,
@@ -81,17 +82,7 @@ pub(crate) async fn readable_plan(
     viewer: &Viewer,
     id: &str,
 ) -> Result<Plan, AppError> {
-    let lang = viewer.lang;
-    let id = PlanId::parse(id).map_err(|_| AppError::NotFound(lang))?;
-    let plan = match state.store.load_plan(&id).await {
-        Ok(p) => p,
-        Err(phaen_store::Error::NotFound { .. }) => return Err(AppError::NotFound(lang)),
-        Err(e) => return Err(e.into()),
-    };
-    if !crate::pages::may_read(state, viewer, &plan.owner.code, plan.status).await? {
-        return Err(AppError::NotFound(lang));
-    }
-    Ok(plan)
+    crate::pages::readable_plan(state, viewer, id).await
 }
 
 /// An element's label and title as one line: '2.1 เพิ่มรายได้'.

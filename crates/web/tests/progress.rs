@@ -1,0 +1,218 @@
+//! Progress reporting through the pages: the editor reports a KPI's value and submits it, the
+//! board approves (locking it) or returns or reopens it with a reason, the follow-up page
+//! evaluates approved values and rolls them up; readers see it without forms, other
+//! organizations get 404.
+
+mod common;
+
+use common::*;
+use phaen_domain::access::Role;
+use phaen_domain::progress::EntryState;
+use phaen_store::PlanStore;
+
+fn users() -> Vec<(&'static str, &'static str, Role)> {
+    vec![
+        ("editor", phaen_synth::SAVINGS, Role::Editor),
+        ("board", phaen_synth::SAVINGS, Role::Approver),
+        ("member", phaen_synth::SAVINGS, Role::Member),
+        ("other", phaen_synth::AGRI, Role::Editor),
+    ]
+}
+
+#[tokio::test]
+async fn a_value_is_reported_submitted_approved_and_evaluated() {
+    let app = spawn_app(&users()).await;
+    let listing = savings_plan(&app).await;
+    let plan = app.store.load_plan(&listing.id).await.unwrap();
+    let (_, kpi) = plan
+        .all_kpis()
+        .into_iter()
+        .find(|(_, k)| {
+            matches!(
+                k.target_for(plan.period.from),
+                Some(phaen_domain::Target::Numeric { .. })
+            )
+        })
+        .expect("a KPI with a numeric target in the first year");
+    let year = plan.period.from;
+    let page_url = format!("{}/plans/{}/progress?year={year}", app.base, plan.id);
+    let form_url = format!("{}/plans/{}/progress/{}/{year}", app.base, plan.id, kpi.id);
+
+    let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
+    let html = editor
+        .get(&page_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(&kpi.name));
+    assert!(
+        html.contains(&format!("/progress/{}/{year}", kpi.id)),
+        "the editor may report"
+    );
+
+    let csrf = csrf_of(&editor, &form_url).await;
+    let bad = editor
+        .post(&form_url)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("version", ""),
+            ("value", "แปดสิบห้า"),
+            ("narrative", "อธิบายผล"),
+            ("action", "submit"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    let html = bad.text().await.unwrap();
+    assert!(html.contains("ไม่ใช่ตัวเลข"), "said in Thai");
+    assert!(html.contains("อธิบายผล"), "the narrative typed is kept");
+    assert!(
+        app.store
+            .kpi_entries(&plan.id, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
+    let ok = editor
+        .post(&form_url)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("version", ""),
+            ("value", "๘๕"),
+            ("narrative", "ระดมเงินฝากได้ตามแผน"),
+            ("action", "submit"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 303);
+    let entries = app.store.kpi_entries(&plan.id, None).await.unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].state, EntryState::Submitted);
+    let version = entries[0].version.to_string();
+
+    // The editor may not approve their own report.
+    let r = editor
+        .post(format!("{form_url}/move"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("version", version.as_str()),
+            ("to", "approved"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+
+    let (board, _) = sign_in(&app, "board", PASSWORD).await;
+    let bcsrf = csrf_of(&board, &form_url).await;
+    let r = board
+        .post(format!("{form_url}/move"))
+        .form(&[
+            ("csrf", bcsrf.as_str()),
+            ("version", version.as_str()),
+            ("to", "approved"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let entry = app
+        .store
+        .kpi_entries(&plan.id, None)
+        .await
+        .unwrap()
+        .remove(0);
+    assert_eq!(entry.state, EntryState::Approved);
+
+    let html = board
+        .get(&page_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let score_at = html.find("id=\"plan-score\">").unwrap() + 16;
+    assert_ne!(
+        &html[score_at..score_at + 1],
+        "-",
+        "the plan has a score now"
+    );
+    assert!(html.contains("85"));
+
+    // Reopening needs a reason.
+    let v = entry.version.to_string();
+    let r = board
+        .post(format!("{form_url}/move"))
+        .form(&[
+            ("csrf", bcsrf.as_str()),
+            ("version", v.as_str()),
+            ("to", "draft"),
+            ("reason", " "),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let r = board
+        .post(format!("{form_url}/move"))
+        .form(&[
+            ("csrf", bcsrf.as_str()),
+            ("version", v.as_str()),
+            ("to", "draft"),
+            ("reason", "ตัวเลขต้องตรงกับงบการเงินที่ตรวจแล้ว"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let log = app
+        .store
+        .audit_entries(Some(plan.id.as_str()))
+        .await
+        .unwrap();
+    let actions: Vec<&str> = log.iter().map(|e| e.action.as_str()).collect();
+    assert!(actions.ends_with(&[
+        "progress.save",
+        "progress.submit",
+        "progress.approve",
+        "progress.reopen"
+    ]));
+}
+
+#[tokio::test]
+async fn readers_see_progress_without_forms_and_others_get_404() {
+    let app = spawn_app(&users()).await;
+    let listing = savings_plan(&app).await;
+    let plan = app.store.load_plan(&listing.id).await.unwrap();
+    let (_, kpi) = plan.all_kpis().into_iter().next().unwrap();
+    let page_url = format!("{}/plans/{}/progress", app.base, plan.id);
+    let form_url = format!(
+        "{}/plans/{}/progress/{}/{}",
+        app.base, plan.id, kpi.id, plan.period.from
+    );
+    let (member, _) = sign_in(&app, "member", PASSWORD).await;
+    let html = member
+        .get(&page_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(&kpi.name));
+    assert!(!html.contains("/progress/"), "no report links for a member");
+    assert_eq!(member.get(&form_url).send().await.unwrap().status(), 403);
+    let (other, _) = sign_in(&app, "other", PASSWORD).await;
+    assert_eq!(other.get(&page_url).send().await.unwrap().status(), 404);
+    assert_eq!(other.get(&form_url).send().await.unwrap().status(), 404);
+    let bad_period = format!("{}/plans/{}/progress/{}/2400", app.base, plan.id, kpi.id);
+    let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
+    assert_eq!(editor.get(&bad_period).send().await.unwrap().status(), 404);
+}
