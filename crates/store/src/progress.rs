@@ -158,35 +158,68 @@ impl Store {
             .collect()
     }
 
-    /// Sets how one KPI or project reports (replacing what was set), audited.
+    /// Sets how one KPI or project reports (replacing what was set for it), audited.
     pub async fn set_reporting(&self, plan: &PlanId, setup: &ReportingSetup) -> Result<()> {
-        if setup.weight < Decimal::ZERO {
-            return Err(Error::Refused(
-                "น้ำหนักต้องไม่ติดลบ / a weight cannot be negative".into(),
-            ));
+        self.set_reportings(plan, std::slice::from_ref(setup)).await
+    }
+
+    /// Sets how each of `setups`' subjects reports, all in one transaction, audited as one
+    /// change with the set-up before and after.
+    pub async fn set_reportings(&self, plan: &PlanId, setups: &[ReportingSetup]) -> Result<()> {
+        if let Some(bad) = setups.iter().find(|s| s.weight < Decimal::ZERO) {
+            return Err(Error::Refused(format!(
+                "น้ำหนักต้องไม่ติดลบ ({}) / a weight cannot be negative ({})",
+                bad.subject, bad.subject
+            )));
         }
+        let before = self.reporting_setups(plan).await?;
         let mut tx = self.pool().begin_write().await?;
         let org = plan_org(&mut tx, plan).await?;
-        tx.exec(
-            "DELETE FROM reporting_setups WHERE plan_id = $1 AND subject = $2",
-            args![plan.as_str(), setup.subject.as_str()],
-        )
-        .await?;
-        tx.exec(
-            "INSERT INTO reporting_setups (plan_id, subject, subject_kind, frequency, aggregation,
-                weight, owner_user_id, owner_unit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            args![
-                plan.as_str(),
-                setup.subject.as_str(),
-                setup.kind.as_str(),
-                setup.frequency.as_str(),
-                setup.aggregation.as_str(),
-                setup.weight.normalize().to_string(),
-                setup.owner_user.clone(),
-                setup.owner_unit.clone()
-            ],
-        )
-        .await?;
+        for setup in setups {
+            tx.exec(
+                "DELETE FROM reporting_setups WHERE plan_id = $1 AND subject = $2",
+                args![plan.as_str(), setup.subject.as_str()],
+            )
+            .await?;
+            tx.exec(
+                "INSERT INTO reporting_setups (plan_id, subject, subject_kind, frequency,
+                    aggregation, weight, owner_user_id, owner_unit)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                args![
+                    plan.as_str(),
+                    setup.subject.as_str(),
+                    setup.kind.as_str(),
+                    setup.frequency.as_str(),
+                    setup.aggregation.as_str(),
+                    setup.weight.normalize().to_string(),
+                    setup.owner_user.clone(),
+                    setup.owner_unit.clone()
+                ],
+            )
+            .await?;
+        }
+        let describe = |list: &[ReportingSetup]| {
+            list.iter()
+                .map(|s| {
+                    format!(
+                        "{}: {} {} weight {}{}",
+                        s.subject,
+                        s.frequency.as_str(),
+                        s.aggregation.as_str(),
+                        s.weight.normalize(),
+                        s.owner_unit
+                            .as_deref()
+                            .map(|u| format!(" owner {u}"))
+                            .unwrap_or_default()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let touched: Vec<ReportingSetup> = before
+            .into_iter()
+            .filter(|b| setups.iter().any(|s| s.subject == b.subject))
+            .collect();
         crate::audit::append(
             &mut tx,
             self.actor(),
@@ -194,14 +227,9 @@ impl Store {
                 action: "reporting.set",
                 org: Some(&org),
                 plan: Some(plan.as_str()),
-                target: Some(&setup.subject),
-                before: None,
-                after: Some(format!(
-                    "{} {} weight {}",
-                    setup.frequency.as_str(),
-                    setup.aggregation.as_str(),
-                    setup.weight
-                )),
+                target: Some(&format!("{} KPI/projects", setups.len())),
+                before: Some(describe(&touched)).filter(|d| !d.is_empty()),
+                after: Some(describe(setups)),
             },
         )
         .await?;

@@ -124,6 +124,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/plans/{id}/progress", get(progress::page::progress_page))
         .route(
+            "/plans/{id}/progress/setup",
+            get(progress::setup::setup_form).post(progress::setup::setup_save),
+        )
+        .route(
             "/plans/{id}/progress/{kid}/{period}",
             get(progress::entry::entry_form).post(progress::entry::entry_save),
         )

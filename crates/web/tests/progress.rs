@@ -216,3 +216,105 @@ async fn readers_see_progress_without_forms_and_others_get_404() {
     let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
     assert_eq!(editor.get(&bad_period).send().await.unwrap().status(), 404);
 }
+
+#[tokio::test]
+async fn monthly_reporting_set_up_on_the_page_combines_months_into_the_year() {
+    let app = spawn_app(&users()).await;
+    let listing = savings_plan(&app).await;
+    let plan = app.store.load_plan(&listing.id).await.unwrap();
+    let kpis: Vec<_> = plan
+        .all_kpis()
+        .into_iter()
+        .map(|(_, k)| k.clone())
+        .collect();
+    let kpi = &kpis[0];
+    let setup_url = format!("{}/plans/{}/progress/setup", app.base, plan.id);
+    let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
+    let csrf = csrf_of(&editor, &setup_url).await;
+    let mut fields = vec![("csrf".to_string(), csrf.clone())];
+    fields.push((format!("f-{}", kpi.id), "monthly".into()));
+    fields.push((format!("a-{}", kpi.id), "sum".into()));
+    fields.push((format!("w-{}", kpi.id), "ลบสอง".into()));
+    fields.push((format!("o-{}", kpi.id), "ฝ่ายสินเชื่อ".into()));
+    let r = editor.post(&setup_url).form(&fields).send().await.unwrap();
+    assert_eq!(r.status(), 400, "a weight that is not a number is refused");
+    assert!(r.text().await.unwrap().contains("ลบสอง"));
+    assert!(
+        app.store
+            .reporting_setups(&plan.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    fields[3].1 = "2".into();
+    let r = editor.post(&setup_url).form(&fields).send().await.unwrap();
+    assert_eq!(r.status(), 303);
+    let setups = app.store.reporting_setups(&plan.id).await.unwrap();
+    assert_eq!(setups.len(), kpis.len(), "every KPI of the form is set");
+    let s = setups
+        .iter()
+        .find(|s| s.subject == kpi.id.as_str())
+        .unwrap();
+    assert_eq!(s.frequency.as_str(), "monthly");
+    assert_eq!(s.owner_unit.as_deref(), Some("ฝ่ายสินเชื่อ"));
+
+    let year = plan.period.from;
+    let (board, _) = sign_in(&app, "board", PASSWORD).await;
+    for (month, value) in [(1, "10"), (2, "20"), (3, "30")] {
+        let url = format!(
+            "{}/plans/{}/progress/{}/{year}-M{month:02}",
+            app.base, plan.id, kpi.id
+        );
+        let r = editor
+            .post(&url)
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("version", ""),
+                ("value", value),
+                ("action", "submit"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303, "month {month}");
+        let e = app
+            .store
+            .kpi_entries(&plan.id, Some(year))
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|e| e.period.index == month)
+            .unwrap();
+        let bcsrf = csrf_of(&board, &url).await;
+        let r = board
+            .post(format!("{url}/move"))
+            .form(&[
+                ("csrf", bcsrf.as_str()),
+                ("version", e.version.to_string().as_str()),
+                ("to", "approved"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+    }
+    let html = editor
+        .get(format!(
+            "{}/plans/{}/progress?year={year}",
+            app.base, plan.id
+        ))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("<td>60</td>"),
+        "the months are summed into the year"
+    );
+    assert!(
+        html.contains("ต.ค. "),
+        "months are named on the plan's year basis"
+    );
+}

@@ -4,6 +4,7 @@
 
 pub mod entry;
 pub mod page;
+pub mod setup;
 pub mod texts;
 
 use phaen_domain::access;

@@ -36,6 +36,12 @@ pub struct ProgressTexts {
     pub history_reason: &'static str,
     pub evaluated_on_approved: &'static str,
     pub empty: &'static str,
+    pub setup: &'static str,
+    pub aggregation: &'static str,
+    pub weight: &'static str,
+    pub owner: &'static str,
+    pub save_setup: &'static str,
+    pub not_saved: &'static str,
 }
 
 static TH: ProgressTexts = ProgressTexts {
@@ -72,6 +78,12 @@ static TH: ProgressTexts = ProgressTexts {
     history_reason: "เหตุผลล่าสุด",
     evaluated_on_approved: "การประเมินใช้เฉพาะผลที่อนุมัติแล้ว",
     empty: "-",
+    setup: "ตั้งค่าการรายงานผล",
+    aggregation: "การรวมผลรายงวด",
+    weight: "น้ำหนัก",
+    owner: "ผู้รับผิดชอบรายงาน",
+    save_setup: "บันทึกการตั้งค่า",
+    not_saved: "ยังไม่ได้บันทึก:",
 };
 
 static EN: ProgressTexts = ProgressTexts {
@@ -108,6 +120,12 @@ static EN: ProgressTexts = ProgressTexts {
     history_reason: "Latest reason",
     evaluated_on_approved: "The evaluation uses approved values only",
     empty: "-",
+    setup: "Reporting set-up",
+    aggregation: "Periods combine by",
+    weight: "Weight",
+    owner: "Reported by",
+    save_setup: "Save the set-up",
+    not_saved: "Not saved:",
 };
 
 pub fn progress_texts(lang: Lang) -> &'static ProgressTexts {
