@@ -39,44 +39,24 @@ struct SetupPage {
     csrf: String,
     plan_id: String,
     plan_title: String,
-    /// (code, label)
-    frequencies: Vec<(&'static str, &'static str)>,
-    aggregations: Vec<(&'static str, &'static str)>,
+    frequencies: Choices,
+    aggregations: Choices,
     rows: Vec<Row>,
     problems: Vec<String>,
 }
 
-fn choices(
-    lang: Lang,
-) -> (
-    Vec<(&'static str, &'static str)>,
-    Vec<(&'static str, &'static str)>,
-) {
+/// A select's choices: (code, label).
+type Choices = Vec<(&'static str, &'static str)>;
+
+fn choices(lang: Lang) -> (Choices, Choices) {
+    let th = lang == Lang::Th;
     let f = Frequency::ALL
         .into_iter()
-        .map(|f| {
-            (
-                f.as_str(),
-                if lang == Lang::Th {
-                    f.label_th()
-                } else {
-                    f.as_str()
-                },
-            )
-        })
+        .map(|f| (f.as_str(), if th { f.label_th() } else { f.as_str() }))
         .collect();
     let a = Aggregation::ALL
         .into_iter()
-        .map(|a| {
-            (
-                a.as_str(),
-                if lang == Lang::Th {
-                    a.label_th()
-                } else {
-                    a.as_str()
-                },
-            )
-        })
+        .map(|a| (a.as_str(), if th { a.label_th() } else { a.as_str() }))
         .collect();
     (f, a)
 }
