@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod align;
+pub mod bulk;
 pub mod edit;
 pub mod element;
 pub mod error;

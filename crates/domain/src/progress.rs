@@ -174,6 +174,57 @@ impl Period {
     }
 }
 
+impl Period {
+    /// Reads a period as people write it: a key ('2568-M01', '2568-Q1', '2568'), a quarter
+    /// ('ไตรมาส 1/2568'), a year ('ปี 2568'), or a month with its calendar BE year ('ต.ค. 2567',
+    /// 'ตุลาคม 2567'), which becomes the month of the plan's year on `basis` that starts in it.
+    pub fn parse_written(text: &str, basis: YearBasis) -> Result<Period> {
+        let t = crate::thai::to_arabic_digits(text.trim());
+        if let Ok(p) = Period::parse_key(&t) {
+            return Ok(p);
+        }
+        let bad = || {
+            Error::refused(
+                format!("งวด '{text}' อ่านไม่ได้ เขียนเช่น 2568-M01, ต.ค. 2567, ไตรมาส 1/2568 หรือ 2568"),
+                format!(
+                    "period '{text}' is not readable; write e.g. 2568-M01, ต.ค. 2567, ไตรมาส 1/2568 or 2568"
+                ),
+            )
+        };
+        if let Some(rest) = t.strip_prefix("ไตรมาส") {
+            let (q, y) = rest.trim().split_once('/').ok_or_else(bad)?;
+            let year = BeYear::parse(y.trim()).map_err(|_| bad())?;
+            return Period::new(
+                year,
+                Frequency::Quarterly,
+                q.trim().parse().map_err(|_| bad())?,
+            );
+        }
+        if let Some(rest) = t.strip_prefix("ปี") {
+            let year = BeYear::parse(rest.trim()).map_err(|_| bad())?;
+            return Period::new(year, Frequency::Yearly, 1);
+        }
+        let (month, year) = t.rsplit_once(' ').ok_or_else(bad)?;
+        let month = month.trim();
+        let m = crate::thai::MONTHS_TH
+            .iter()
+            .position(|n| *n == month)
+            .or_else(|| {
+                MONTHS_TH_SHORT
+                    .iter()
+                    .position(|n| n.trim_end_matches('.') == month.trim_end_matches('.'))
+            })
+            .ok_or_else(bad)?;
+        let be = BeYear::parse(year.trim()).map_err(|_| bad())?;
+        let first = NaiveDate::from_ymd_opt(be.ce(), m as u32 + 1, 1).ok_or_else(bad)?;
+        let plan_year = basis.year_of(first)?;
+        Period::all(plan_year, Frequency::Monthly)
+            .into_iter()
+            .find(|p| p.bounds(basis).is_ok_and(|(s, e)| s <= first && first <= e))
+            .ok_or_else(bad)
+    }
+}
+
 /// Where a progress entry stands.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -373,6 +424,43 @@ mod tests {
     }
 
     #[test]
+    fn periods_are_read_as_people_write_them() {
+        let fy = YearBasis::FiscalYear;
+        let oct = Period::parse_written("ต.ค. 2567", fy).unwrap();
+        assert_eq!(oct.key(), "2568-M01", "October 2567 opens fiscal 2568");
+        assert_eq!(
+            Period::parse_written("มีนาคม ๒๕๖๘", fy).unwrap().key(),
+            "2568-M06"
+        );
+        assert_eq!(
+            Period::parse_written("ไตรมาส 2/2568", fy).unwrap().key(),
+            "2568-Q2"
+        );
+        assert_eq!(Period::parse_written("ปี 2569", fy).unwrap().key(), "2569");
+        assert_eq!(Period::parse_written("2568-M03", fy).unwrap().index, 3);
+        let e = Period::parse_written("เดือนหน้า", fy).unwrap_err();
+        assert!(e.to_string_th().contains("อ่านไม่ได้"));
+    }
+
+    #[test]
+    fn values_are_read_in_the_kpis_kind() {
+        use crate::evaluate::ActualValue;
+        let n = read_value(ValueKind::Number, "๑,๒๓๔.๕").unwrap();
+        assert_eq!(n, ActualValue::Number("1234.5".parse().unwrap()));
+        assert!(read_value(ValueKind::Number, "ดี").is_err());
+        assert_eq!(
+            read_value(ValueKind::Level, "ดีเยี่ยม").unwrap(),
+            ActualValue::Level("ดีเยี่ยม".into())
+        );
+        assert_eq!(
+            read_value(ValueKind::Judgement, "บรรลุ").unwrap(),
+            ActualValue::Met(true)
+        );
+        assert!(read_value(ValueKind::Judgement, "อาจจะ").is_err());
+        assert!(read_value(ValueKind::Number, "  ").is_err());
+    }
+
+    #[test]
     fn entries_move_only_along_their_life() {
         use EntryState::*;
         assert!(Draft.may_move_to(Submitted));
@@ -381,5 +469,71 @@ mod tests {
         assert!(Approved.may_move_to(Draft), "reopen");
         assert!(!Draft.may_move_to(Approved), "approval needs a submission");
         assert!(!Approved.editable());
+    }
+}
+
+/// The kind of value a KPI's entries take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A number in the KPI's unit.
+    Number,
+    /// A level or tier of its scale (or a score on a tier scale).
+    Level,
+    /// Met or not met: the target is only words.
+    Judgement,
+}
+
+/// The kind of value `kpi` takes in `year`: from its target that year, else from any year's.
+pub fn value_kind(kpi: &crate::kpi::Kpi, year: BeYear) -> ValueKind {
+    use crate::kpi::Target;
+    let target = kpi
+        .target_for(year)
+        .filter(|t| **t != Target::None)
+        .or_else(|| {
+            kpi.targets
+                .iter()
+                .map(|t| &t.target)
+                .find(|t| **t != Target::None)
+        });
+    match target {
+        Some(Target::Level { .. }) | Some(Target::Tier { .. }) => ValueKind::Level,
+        Some(Target::Text { .. }) => ValueKind::Judgement,
+        _ => ValueKind::Number,
+    }
+}
+
+/// Reads a value typed or filed for a KPI of `kind`: numbers in Thai or Arabic digits with
+/// separators; a level's name or a score; for judgements 'true'/'false', 'บรรลุ'/'ไม่บรรลุ',
+/// 'ผ่าน'/'ไม่ผ่าน', 'yes'/'no'. The error says why, in Thai and English.
+pub fn read_value(kind: ValueKind, text: &str) -> Result<crate::evaluate::ActualValue> {
+    use crate::evaluate::ActualValue;
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::refused("ไม่มีผลที่ได้", "the value is empty"));
+    }
+    match kind {
+        ValueKind::Number => crate::thai::parse_decimal(text)
+            .map(ActualValue::Number)
+            .map_err(|_| {
+                Error::refused(
+                    format!("'{text}' ไม่ใช่ตัวเลข ตัวชี้วัดนี้รับผลเป็นตัวเลข เช่น 12.5"),
+                    format!("'{text}' is not a number; this KPI takes a number, e.g. 12.5"),
+                )
+            }),
+        ValueKind::Level => Ok(crate::thai::parse_decimal(text)
+            .map(ActualValue::Number)
+            .unwrap_or_else(|_| ActualValue::Level(text.to_string()))),
+        ValueKind::Judgement => match text.to_lowercase().as_str() {
+            "true" | "yes" | "y" | "1" | "บรรลุ" | "ผ่าน" => {
+                Ok(ActualValue::Met(true))
+            }
+            "false" | "no" | "n" | "0" | "ไม่บรรลุ" | "ไม่ผ่าน" => {
+                Ok(ActualValue::Met(false))
+            }
+            _ => Err(Error::refused(
+                format!("'{text}' ไม่ใช่ผลแบบบรรลุ/ไม่บรรลุ"),
+                format!("'{text}' is not met / not met (บรรลุ / ไม่บรรลุ)"),
+            )),
+        },
     }
 }

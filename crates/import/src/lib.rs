@@ -6,6 +6,7 @@
 pub mod doc;
 pub mod error;
 pub mod markup;
+pub mod progress_file;
 pub mod recognize;
 pub mod repair;
 pub mod report;

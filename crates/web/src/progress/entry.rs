@@ -198,38 +198,12 @@ pub struct EntryForm {
     action: String,
 }
 
-/// Reads the typed value in the KPI's kind, or says why it cannot.
+/// Reads the typed value in the KPI's kind, or says why it cannot, in the viewer's language.
 fn read_value(kind: ValueKind, typed: &str, lang: Lang) -> Result<ActualValue, String> {
-    let typed = typed.trim();
-    if typed.is_empty() {
-        return Err(super::super::edit::lang_pick(
-            lang,
-            "โปรดกรอกผลที่ได้",
-            "Enter the actual value",
-        ));
-    }
-    match kind {
-        ValueKind::Number => phaen_domain::thai::parse_decimal(typed)
-            .map(ActualValue::Number)
-            .map_err(|_| match lang {
-                Lang::Th => format!("'{typed}' ไม่ใช่ตัวเลข ตัวชี้วัดนี้รับผลเป็นตัวเลข เช่น 12.5"),
-                Lang::En => {
-                    format!("'{typed}' is not a number; this KPI takes a number, e.g. 12.5")
-                }
-            }),
-        ValueKind::Level => Ok(phaen_domain::thai::parse_decimal(typed)
-            .map(ActualValue::Number)
-            .unwrap_or_else(|_| ActualValue::Level(typed.to_string()))),
-        ValueKind::Judgement => match typed {
-            "true" => Ok(ActualValue::Met(true)),
-            "false" => Ok(ActualValue::Met(false)),
-            _ => Err(super::super::edit::lang_pick(
-                lang,
-                "โปรดเลือกว่าบรรลุหรือไม่",
-                "Choose whether the target was met",
-            )),
-        },
-    }
+    phaen_domain::progress::read_value(kind, typed).map_err(|e| match (lang, e) {
+        (Lang::Th, phaen_domain::Error::Refused { th, .. }) => th,
+        (_, e) => e.to_string(),
+    })
 }
 
 /// POST /plans/{id}/progress/{kid}/{period}: saves the value (and submits it when asked).

@@ -8,7 +8,7 @@ pub mod setup;
 pub mod texts;
 
 use phaen_domain::access;
-use phaen_domain::{Kpi, Plan, PlanStatus};
+use phaen_domain::{Plan, PlanStatus};
 
 use crate::auth::Viewer;
 
@@ -27,28 +27,4 @@ pub fn may_decide(viewer: &Viewer, plan: &Plan) -> bool {
     access::can_approve(&viewer.memberships, &plan.owner.code)
 }
 
-/// The kind of value a KPI's entries take, from its target that year or any year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueKind {
-    Number,
-    Level,
-    Judgement,
-}
-
-pub fn value_kind(kpi: &Kpi, year: phaen_domain::BeYear) -> ValueKind {
-    use phaen_domain::Target;
-    let target = kpi
-        .target_for(year)
-        .filter(|t| **t != Target::None)
-        .or_else(|| {
-            kpi.targets
-                .iter()
-                .map(|t| &t.target)
-                .find(|t| **t != Target::None)
-        });
-    match target {
-        Some(Target::Level { .. }) | Some(Target::Tier { .. }) => ValueKind::Level,
-        Some(Target::Text { .. }) => ValueKind::Judgement,
-        _ => ValueKind::Number,
-    }
-}
+pub use phaen_domain::progress::{ValueKind, value_kind};
