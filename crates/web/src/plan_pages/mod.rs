@@ -15,12 +15,8 @@ pub mod table;
 pub mod texts;
 pub mod timeline;
 
-use phaen_domain::{Plan, PlanId};
-use phaen_store::PlanStore;
+use phaen_domain::Plan;
 
-use crate::AppState;
-use crate::auth::Viewer;
-use crate::error::AppError;
 use crate::i18n::Lang;
 
 pub use texts::PlanPageTexts;
@@ -76,23 +72,7 @@ impl PlanNav {
 
 /// The plan `id` names, or the same 404 for a plan that is missing and for one the viewer may
 /// not read: the check the overview makes.
-pub(crate) async fn readable_plan(
-    state: &AppState,
-    viewer: &Viewer,
-    id: &str,
-) -> Result<Plan, AppError> {
-    let lang = viewer.lang;
-    let id = PlanId::parse(id).map_err(|_| AppError::NotFound(lang))?;
-    let plan = match state.store.load_plan(&id).await {
-        Ok(p) => p,
-        Err(phaen_store::Error::NotFound { .. }) => return Err(AppError::NotFound(lang)),
-        Err(e) => return Err(e.into()),
-    };
-    if !crate::pages::may_read(state, viewer, &plan.owner.code, plan.status).await? {
-        return Err(AppError::NotFound(lang));
-    }
-    Ok(plan)
-}
+pub(crate) use crate::pages::readable_plan;
 
 /// An element's label and title as one line: '2.1 เพิ่มรายได้'.
 pub fn labelled(label: Option<&str>, title: &str) -> String {
