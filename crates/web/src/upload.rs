@@ -43,6 +43,14 @@ pub struct ReportView {
 }
 
 impl ReportView {
+    /// The report saved with a waiting upload.
+    pub(crate) fn of_pending(
+        pending: &phaen_store::imports::PendingImport,
+    ) -> Result<ReportView, AppError> {
+        Ok(serde_json::from_str(&pending.report_json)
+            .map_err(|e| phaen_store::Error::corrupt("import report", e))?)
+    }
+
     fn of(r: &phaen_import::Report) -> ReportView {
         use phaen_import::report::Outcome;
         let unrecognized: Vec<_> = r.unrecognized().collect();
@@ -379,6 +387,14 @@ pub async fn upload(
     }
 }
 
+/// Every budget line of the plan's elements, added up.
+pub(crate) fn budget_total(plan: &phaen_domain::Plan) -> phaen_domain::Baht {
+    plan.walk()
+        .iter()
+        .flat_map(|w| w.element.budget.iter().map(|b| b.amount_baht))
+        .sum()
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "upload_report.html")]
 struct ReportPage {
@@ -407,17 +423,12 @@ pub async fn report(
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
     let pending = pending_upload(&state, &viewer, &id).await?;
-    let report: ReportView = serde_json::from_str(&pending.report_json)
-        .map_err(|e| phaen_store::Error::corrupt("import report", e))?;
+    let report = ReportView::of_pending(&pending)?;
     let plan = &pending.plan;
     let c = summary::counts(plan);
     let t = lang.t();
     let u = upload_texts(lang);
-    let budget_total: phaen_domain::Baht = plan
-        .walk()
-        .iter()
-        .flat_map(|w| w.element.budget.iter().map(|b| b.amount_baht))
-        .sum();
+    let budget_total = budget_total(plan);
     Ok(ReportPage {
         lang,
         t,
