@@ -13,8 +13,9 @@
 //! Every operation is one [`Endpoint`]: its method, path, handler and what the OpenAPI document
 //! at /api/v1/openapi.json says of it, so a route cannot be added without being described.
 
-mod contents;
+mod elements;
 mod imports;
+mod kpis;
 pub mod openapi;
 mod read;
 pub mod reply;
@@ -133,25 +134,25 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(
             M::POST,
             "/api/v1/plans/{id}/elements",
-            contents::add_element,
+            elements::add_element,
             doc("add_element", "Add an element (mission, goal, strategy, project ...) below another or at the top, where its kind may stand")
-                .body(Body::json::<contents::ElementBody>())
-                .ok(Reply::created::<contents::ElementWritten>("the new element and the plan's new version").etag())
+                .body(Body::json::<elements::ElementBody>())
+                .ok(Reply::created::<elements::ElementWritten>("the new element and the plan's new version").etag())
                 .versioned(),
         ),
         Endpoint::new(
             M::PATCH,
             "/api/v1/plans/{id}/elements/{eid}",
-            contents::change_element,
+            elements::change_element,
             doc("change_element", "Change an element's words, units and budget, as its form does; members left out stay as they were")
-                .body(Body::json::<contents::ElementBody>())
-                .ok(Reply::json::<contents::ElementWritten>("the element as saved and the plan's new version").etag())
+                .body(Body::json::<elements::ElementBody>())
+                .ok(Reply::json::<elements::ElementWritten>("the element as saved and the plan's new version").etag())
                 .versioned(),
         ),
         Endpoint::new(
             M::DELETE,
             "/api/v1/plans/{id}/elements/{eid}",
-            contents::remove_element,
+            elements::remove_element,
             doc("remove_element", "Remove an element and everything below it")
                 .query(&[("version", true, "the plan version the removal is made against")])
                 .ok(Reply::json::<write::Written>("the plan's new version").etag())
@@ -160,34 +161,34 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::new(
             M::POST,
             "/api/v1/plans/{id}/elements/{eid}/move",
-            contents::move_element,
+            elements::move_element,
             doc("move_element", "Move an element one place up or down among its siblings")
-                .body(Body::json::<contents::MoveRequest>())
+                .body(Body::json::<elements::MoveRequest>())
                 .ok(Reply::json::<write::Written>("the plan's new version").etag())
                 .versioned(),
         ),
         Endpoint::new(
             M::POST,
             "/api/v1/plans/{id}/kpis",
-            contents::add_kpi,
+            kpis::add_kpi,
             doc("add_kpi", "Add a KPI to an element, or to the plan itself")
-                .body(Body::json::<contents::KpiBody>())
-                .ok(Reply::created::<contents::KpiWritten>("the new KPI and the plan's new version").etag())
+                .body(Body::json::<kpis::KpiBody>())
+                .ok(Reply::created::<kpis::KpiWritten>("the new KPI and the plan's new version").etag())
                 .versioned(),
         ),
         Endpoint::new(
             M::PUT,
             "/api/v1/plans/{id}/kpis/{kid}",
-            contents::change_kpi,
+            kpis::change_kpi,
             doc("change_kpi", "Set a KPI's name, unit and targets per year, as its form does")
-                .body(Body::json::<contents::KpiBody>())
-                .ok(Reply::json::<contents::KpiWritten>("the KPI as saved and the plan's new version").etag())
+                .body(Body::json::<kpis::KpiBody>())
+                .ok(Reply::json::<kpis::KpiWritten>("the KPI as saved and the plan's new version").etag())
                 .versioned(),
         ),
         Endpoint::new(
             M::DELETE,
             "/api/v1/plans/{id}/kpis/{kid}",
-            contents::remove_kpi,
+            kpis::remove_kpi,
             doc("remove_kpi", "Remove a KPI")
                 .query(&[("version", true, "the plan version the removal is made against")])
                 .ok(Reply::json::<write::Written>("the plan's new version").etag())

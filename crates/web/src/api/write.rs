@@ -12,11 +12,12 @@ use serde::{Deserialize, Serialize};
 use phaen_store::PlanStore;
 
 use super::read::{CommentView, with_version};
-use super::reply::ApiResult;
+use super::reply::{ApiError, ApiResult};
 use super::{for_write, parse};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::edit::status::{self, StatusChange};
+use crate::error::Problem;
 
 /// A change was saved.
 #[derive(Debug, Serialize, JsonSchema)]
@@ -26,6 +27,22 @@ pub struct Written {
     /// A new revision: its number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revision: Option<u32>,
+}
+
+/// A change was saved: the plan's new version, as the body and the ETag.
+pub(super) fn written(version: i64) -> axum::response::Response {
+    with_version(
+        version,
+        Json(Written {
+            version,
+            revision: None,
+        }),
+    )
+}
+
+/// A request member that names something a change may not alter.
+pub(super) fn fixed(viewer: &Viewer, field: &'static str, th: &str, en: &str) -> ApiError {
+    Problem::new(field, th, en).into_error(viewer.lang).into()
 }
 
 /// A move along the plan's life.
@@ -83,13 +100,7 @@ pub async fn change_status(
         closes: req.window.as_ref().map(|w| w.closes.as_str()),
     };
     let version = status::change_status(&store, &viewer, &plan, &change, req.version).await?;
-    Ok(with_version(
-        version,
-        Json(Written {
-            version,
-            revision: None,
-        }),
-    ))
+    Ok(written(version))
 }
 
 /// Only the plan version a request is made against.
