@@ -10,7 +10,7 @@ use crate::plan::Plan;
 use crate::swot::SwotKind;
 
 /// How many of each thing a plan holds.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Counts {
     pub missions: usize,
     pub goals: usize,

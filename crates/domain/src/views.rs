@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::summary::{self, Counts};
 use crate::{Element, ElementKind, Plan, ResponsibleRole, YearTarget};
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct PeriodView {
     pub from: u16,
     pub to: u16,
@@ -24,7 +24,7 @@ pub struct ListedPlan {
     pub period: PeriodView,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema)]
 pub struct PlanSummary {
     pub id: String,
     pub title: String,

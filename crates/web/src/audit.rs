@@ -52,7 +52,10 @@ pub fn bangkok(ms: i64) -> String {
 }
 
 /// The entries `viewer` may read: those of organizations they audit or sit above.
-async fn visible(state: &AppState, viewer: &Viewer) -> Result<Vec<AuditEntry>, AppError> {
+pub(crate) async fn visible(
+    state: &AppState,
+    viewer: &Viewer,
+) -> Result<Vec<AuditEntry>, AppError> {
     let tree = crate::visibility::OrgTree::load(state).await?;
     let entries = state.store.audit_entries(None).await?;
     Ok(entries

@@ -34,6 +34,8 @@ pub struct Viewer {
     pub memberships: Vec<Membership>,
     /// The token forms must carry back: the session's, or the sign-in form's cookie.
     pub csrf: String,
+    /// Signed in by an API token (`Authorization: Bearer ...`) rather than a session cookie.
+    pub by_token: bool,
     session_hash: Option<String>,
 }
 
@@ -53,6 +55,7 @@ impl FromRequestParts<AppState> for Viewer {
             user: None,
             memberships: Vec::new(),
             csrf: cookies::get(&parts.headers, FORM_COOKIE).unwrap_or_default(),
+            by_token: false,
             session_hash: None,
         };
         if let Some(token) = bearer(&parts.headers) {
@@ -66,6 +69,7 @@ impl FromRequestParts<AppState> for Viewer {
                 viewer.memberships = state.store.memberships(&user.id).await?;
                 viewer.user = Some(user);
                 viewer.csrf = String::new();
+                viewer.by_token = true;
             }
             return Ok(viewer);
         }
@@ -127,6 +131,23 @@ fn same_origin(headers: &HeaderMap) -> bool {
 /// A signed-in user's form is genuine: it carries the session's token and comes from here.
 pub fn form_is_genuine(headers: &HeaderMap, token: &str, viewer: &Viewer) -> bool {
     viewer.user.is_some() && same_origin(headers) && same(token, &viewer.csrf)
+}
+
+/// The header a session's API writes carry the form token in.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// An API write is genuine when it is signed with an API token (a browser never adds one on
+/// its own, so no other site can forge it), or, made with a session cookie, when it passes the
+/// forms' rule: the session's form token in the `X-CSRF-Token` header and no foreign Origin.
+pub fn api_write_is_genuine(headers: &HeaderMap, viewer: &Viewer) -> bool {
+    if viewer.by_token {
+        return viewer.user.is_some();
+    }
+    let token = headers
+        .get(CSRF_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    form_is_genuine(headers, token, viewer)
 }
 
 #[derive(Template, WebTemplate)]

@@ -19,8 +19,44 @@ pub enum AppError {
     Denied(Lang),
     #[error("bad request: {1}")]
     BadRequest(Lang, String),
+    /// Input that cannot be saved, each problem naming its field, in Thai and English.
+    #[error("invalid input: {}", .1.iter().map(|p| p.en.as_str()).collect::<Vec<_>>().join("; "))]
+    Invalid(Lang, Vec<Problem>),
     #[error(transparent)]
     Store(#[from] phaen_store::Error),
+}
+
+/// One reason a form or an API request cannot be saved: the field it is about and why, in both
+/// languages, so a page can say it in the viewer's language and the API can give both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The form field or JSON member ('title', 'budget', 'targets', ...).
+    pub field: &'static str,
+    pub th: String,
+    pub en: String,
+}
+
+impl Problem {
+    pub fn new(field: &'static str, th: impl Into<String>, en: impl Into<String>) -> Problem {
+        Problem {
+            field,
+            th: th.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn say(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Th => &self.th,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// This one problem as an error.
+    pub fn into_error(self, lang: Lang) -> AppError {
+        AppError::Invalid(lang, vec![self])
+    }
 }
 
 impl From<phaen_domain::Error> for AppError {
@@ -76,6 +112,14 @@ impl IntoResponse for AppError {
             AppError::BadRequest(lang, why) => {
                 page(StatusCode::BAD_REQUEST, lang, lang.t().bad_request, &why)
             }
+            AppError::Invalid(lang, problems) => {
+                let text = problems
+                    .iter()
+                    .map(|p| p.say(lang))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                page(StatusCode::BAD_REQUEST, lang, lang.t().bad_request, &text)
+            }
             AppError::Store(phaen_store::Error::Conflict { .. }) => {
                 let lang = Lang::default();
                 page(
@@ -85,13 +129,23 @@ impl IntoResponse for AppError {
                     "แผนนี้ถูกแก้ไขหลังจากที่ท่านเปิดหน้า จึงยังไม่ได้บันทึกสิ่งใด โปรดโหลดหน้าแผนใหม่แล้วทำรายการอีกครั้ง / The plan changed after you opened the page, so nothing was saved; reload the plan and try again.",
                 )
             }
+            AppError::Store(e @ phaen_store::Error::AlreadyExists { .. }) => {
+                let lang = Lang::default();
+                let text = format!(
+                    "ข้อมูลนี้มีอยู่ในระบบแล้ว จึงไม่ได้บันทึกซ้ำ (เช่น นำเข้าไฟล์ JSON ของแผนที่มีอยู่แล้ว ให้นำเข้าเป็นฉบับปรับปรุงแทน) / {e}; nothing was written"
+                );
+                page(StatusCode::CONFLICT, lang, lang.t().conflict, &text)
+            }
             AppError::Store(phaen_store::Error::Refused(why)) => {
                 let lang = Lang::default();
                 page(StatusCode::BAD_REQUEST, lang, lang.t().bad_request, &why)
             }
             AppError::Store(phaen_store::Error::Domain(d)) => {
                 let lang = Lang::default();
-                let text = format!("{} / {}", d.to_string_th(), d);
+                let text = match &d {
+                    phaen_domain::Error::Refused { th, en } => format!("{th} / {en}"),
+                    d => format!("{} / {}", d.to_string_th(), d),
+                };
                 page(StatusCode::BAD_REQUEST, lang, lang.t().bad_request, &text)
             }
             AppError::Store(phaen_store::Error::NotFound { .. }) => {

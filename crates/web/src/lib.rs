@@ -22,7 +22,7 @@ use std::net::SocketAddr;
 use axum::Router;
 use axum::http::{HeaderName, HeaderValue, header};
 use axum::response::Redirect;
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use phaen_store::Store;
@@ -45,7 +45,109 @@ impl AppState {
     }
 }
 
-/// Every route of the application.
+/// Every route of the application: its path and what answers there, pages and forms first,
+/// then the JSON API ([`api::endpoints`]). Paths may repeat (one entry per method); the router
+/// merges them. The tenant-isolation test walks this list, so a route added here is a route it
+/// must know.
+pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
+    let upload_limit = axum::extract::DefaultBodyLimit::max(upload::MAX_UPLOAD_BYTES + 64 * 1024);
+    let mut all: Vec<(&'static str, MethodRouter<AppState>)> = vec![
+        ("/", get(|| async { Redirect::to("/plans") })),
+        ("/healthz", get(pages::healthz)),
+        ("/static/phaen.css", get(pages::stylesheet)),
+        ("/signin", get(auth::signin_form).post(auth::signin)),
+        ("/signout", post(auth::signout)),
+        ("/lang/{code}", get(pages::set_lang)),
+        ("/plans", get(pages::list_plans)),
+        ("/plans/{id}", get(pages::show_plan)),
+        ("/plans/{id}/map", get(plan_pages::map::map_page)),
+        ("/plans/{id}/table", get(plan_pages::table::table_page)),
+        (
+            "/plans/{id}/elements/{eid}",
+            get(plan_pages::element::element_page),
+        ),
+        (
+            "/plans/{id}/budgets",
+            get(plan_pages::budgets::budgets_page),
+        ),
+        (
+            "/plans/{id}/revisions",
+            get(plan_pages::revisions::revisions_page),
+        ),
+        (
+            "/plans/{id}/compare",
+            get(plan_pages::compare::compare_page),
+        ),
+        ("/plans/{id}/status", post(pages::change_status)),
+        ("/plans/{id}/comments", post(pages::add_comment)),
+        (
+            "/plans/{id}/elements/new",
+            get(edit::element::new_form).post(edit::element::new_save),
+        ),
+        (
+            "/plans/{id}/elements/{eid}/edit",
+            get(edit::element::edit_form).post(edit::element::edit_save),
+        ),
+        (
+            "/plans/{id}/elements/{eid}/move",
+            post(edit::element::move_save),
+        ),
+        (
+            "/plans/{id}/elements/{eid}/remove",
+            get(edit::element::remove_form).post(edit::element::remove_save),
+        ),
+        (
+            "/plans/{id}/kpis/new",
+            get(edit::kpi::new_form).post(edit::kpi::new_save),
+        ),
+        (
+            "/plans/{id}/kpis/{kid}/edit",
+            get(edit::kpi::edit_form).post(edit::kpi::edit_save),
+        ),
+        (
+            "/plans/{id}/kpis/{kid}/remove",
+            post(edit::kpi::remove_save),
+        ),
+        ("/plans/{id}/revisions/new", post(edit::revision::begin)),
+        (
+            "/import",
+            get(upload::form).post(upload::upload).layer(upload_limit),
+        ),
+        ("/import/{id}", get(upload::report)),
+        ("/plans/{id}/progress", get(progress::page::progress_page)),
+        (
+            "/plans/{id}/progress/setup",
+            get(progress::setup::setup_form).post(progress::setup::setup_save),
+        ),
+        (
+            "/plans/{id}/progress/{kid}/{period}",
+            get(progress::entry::entry_form).post(progress::entry::entry_save),
+        ),
+        (
+            "/plans/{id}/progress/{kid}/{period}/move",
+            post(progress::entry::entry_move),
+        ),
+        ("/import/{id}/confirm", post(upload::confirm)),
+        ("/import/{id}/discard", post(upload::discard)),
+        ("/audit", get(audit::audit_page)),
+        ("/audit.csv", get(audit::audit_csv)),
+    ];
+    all.extend(api::routes());
+    all
+}
+
+/// The paths of [`routes`], each once, in order.
+pub fn route_paths() -> Vec<&'static str> {
+    let mut paths: Vec<&'static str> = Vec::new();
+    for (path, _) in routes() {
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+    }
+    paths
+}
+
+/// The application: every route, security headers on every answer, request ids and tracing.
 pub fn router(state: AppState) -> Router {
     let headers = [
         (
@@ -56,96 +158,11 @@ pub fn router(state: AppState) -> Router {
         (header::REFERRER_POLICY, "same-origin"),
         (header::X_FRAME_OPTIONS, "DENY"),
     ];
-    let mut router = Router::new()
-        .route("/", get(|| async { Redirect::to("/plans") }))
-        .route("/healthz", get(pages::healthz))
-        .route("/static/phaen.css", get(pages::stylesheet))
-        .route("/signin", get(auth::signin_form).post(auth::signin))
-        .route("/signout", post(auth::signout))
-        .route("/lang/{code}", get(pages::set_lang))
-        .route("/plans", get(pages::list_plans))
-        .route("/plans/{id}", get(pages::show_plan))
-        .route("/plans/{id}/map", get(plan_pages::map::map_page))
-        .route("/plans/{id}/table", get(plan_pages::table::table_page))
-        .route(
-            "/plans/{id}/elements/{eid}",
-            get(plan_pages::element::element_page),
-        )
-        .route(
-            "/plans/{id}/budgets",
-            get(plan_pages::budgets::budgets_page),
-        )
-        .route(
-            "/plans/{id}/revisions",
-            get(plan_pages::revisions::revisions_page),
-        )
-        .route(
-            "/plans/{id}/compare",
-            get(plan_pages::compare::compare_page),
-        )
-        .route("/plans/{id}/status", post(pages::change_status))
-        .route("/plans/{id}/comments", post(pages::add_comment))
-        .route(
-            "/plans/{id}/elements/new",
-            get(edit::element::new_form).post(edit::element::new_save),
-        )
-        .route(
-            "/plans/{id}/elements/{eid}/edit",
-            get(edit::element::edit_form).post(edit::element::edit_save),
-        )
-        .route(
-            "/plans/{id}/elements/{eid}/move",
-            post(edit::element::move_save),
-        )
-        .route(
-            "/plans/{id}/elements/{eid}/remove",
-            get(edit::element::remove_form).post(edit::element::remove_save),
-        )
-        .route(
-            "/plans/{id}/kpis/new",
-            get(edit::kpi::new_form).post(edit::kpi::new_save),
-        )
-        .route(
-            "/plans/{id}/kpis/{kid}/edit",
-            get(edit::kpi::edit_form).post(edit::kpi::edit_save),
-        )
-        .route(
-            "/plans/{id}/kpis/{kid}/remove",
-            post(edit::kpi::remove_save),
-        )
-        .route("/plans/{id}/revisions/new", post(edit::revision::begin))
-        .route(
-            "/import",
-            get(upload::form)
-                .post(upload::upload)
-                .layer(axum::extract::DefaultBodyLimit::max(
-                    upload::MAX_UPLOAD_BYTES + 64 * 1024,
-                )),
-        )
-        .route("/plans/{id}/progress", get(progress::page::progress_page))
-        .route(
-            "/plans/{id}/progress/setup",
-            get(progress::setup::setup_form).post(progress::setup::setup_save),
-        )
-        .route(
-            "/plans/{id}/progress/{kid}/{period}",
-            get(progress::entry::entry_form).post(progress::entry::entry_save),
-        )
-        .route(
-            "/plans/{id}/progress/{kid}/{period}/move",
-            post(progress::entry::entry_move),
-        )
-        .route("/import/{id}", get(upload::report))
-        .route("/import/{id}/confirm", post(upload::confirm))
-        .route("/import/{id}/discard", post(upload::discard))
-        .route("/api/v1/openapi.json", get(api::openapi))
-        .route("/api/v1/plans", get(api::list_plans))
-        .route("/api/v1/plans/{id}", get(api::get_plan))
-        .route("/api/v1/plans/{id}/summary", get(api::get_summary))
-        .route("/api/v1/plans/{id}/kpis", get(api::get_kpis))
-        .route("/api/v1/plans/{id}/projects", get(api::get_projects))
-        .route("/audit", get(audit::audit_page))
-        .route("/audit.csv", get(audit::audit_csv))
+    let mut router = Router::new();
+    for (path, route) in routes() {
+        router = router.route(path, route);
+    }
+    let mut router = router
         .fallback(|viewer: auth::Viewer| async move { error::AppError::NotFound(viewer.lang) })
         .with_state(state);
     for (name, value) in headers {

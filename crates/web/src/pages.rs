@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use phaen_domain::access;
-use phaen_domain::{Approval, OrgCode, PlanId, PlanStatus};
+use phaen_domain::{OrgCode, PlanId, PlanStatus};
 use phaen_store::{OrgStore, PlanStore};
 
 use crate::auth::Viewer;
@@ -262,12 +262,22 @@ pub(crate) async fn plan_for_change(
     id: &str,
     csrf: &str,
 ) -> Result<(phaen_domain::Plan, phaen_store::Store), AppError> {
-    let lang = viewer.lang;
     if !crate::auth::form_is_genuine(headers, csrf, viewer) {
-        return Err(AppError::Forbidden(lang));
+        return Err(AppError::Forbidden(viewer.lang));
     }
+    plan_as_caller(state, viewer, id).await
+}
+
+/// The plan at `id` when the signed-in viewer may read it (else the same 404 as a missing
+/// plan), and the store acting as them. Forms check the form's token first; the API its own
+/// rule ([`crate::auth::api_write_is_genuine`]).
+pub(crate) async fn plan_as_caller(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<(phaen_domain::Plan, phaen_store::Store), AppError> {
     let Some(user) = &viewer.user else {
-        return Err(AppError::NotFound(lang));
+        return Err(AppError::NotFound(viewer.lang));
     };
     let plan = readable_plan(state, viewer, id).await?;
     let store = state.store.acting_as(phaen_store::audit::Actor {
@@ -289,28 +299,6 @@ pub struct StatusForm {
     closes: Option<String>,
 }
 
-/// A date typed in a form: Thai long form ('18 ธันวาคม 2567'), or ISO ('2024-12-18', what a
-/// browser's date field sends).
-pub(crate) fn form_date(
-    lang: Lang,
-    what_th: &str,
-    what_en: &str,
-    text: &str,
-) -> Result<chrono::NaiveDate, AppError> {
-    let text = text.trim();
-    phaen_domain::thai::parse_thai_date(text)
-        .ok()
-        .or_else(|| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
-        .ok_or_else(|| {
-            AppError::BadRequest(
-                lang,
-                format!(
-                    "{what_th} '{text}' อ่านไม่ได้ ใช้รูปแบบ 18 ธันวาคม 2567 / {what_en} '{text}' is not a date: write 18 ธันวาคม 2567 or 2024-12-18"
-                ),
-            )
-        })
-}
-
 /// POST /plans/{id}/status: moves the plan along its life, as the signed-in user.
 pub async fn change_status(
     State(state): State<AppState>,
@@ -319,48 +307,17 @@ pub async fn change_status(
     Path(id): Path<String>,
     axum::Form(form): axum::Form<StatusForm>,
 ) -> Result<Response, AppError> {
-    let lang = viewer.lang;
     let (plan, store) = plan_for_change(&state, &headers, &viewer, &id, &form.csrf).await?;
-    let id = plan.id.clone();
-    let to = PlanStatus::parse(&form.to).map_err(|e| AppError::BadRequest(lang, e.to_string()))?;
-    if !access::can_move(&viewer.memberships, &plan.owner.code, plan.status, to) {
-        return Err(AppError::Denied(lang));
-    }
-    let mut step = phaen_store::Step::default();
-    if to == PlanStatus::Approved {
-        let body = form.body.as_deref().map(str::trim).unwrap_or_default();
-        if !body.is_empty() {
-            let date = form_date(
-                lang,
-                "วันที่อนุมัติ",
-                "the approval date",
-                form.date.as_deref().unwrap_or_default(),
-            )?;
-            step.approval = Some(Approval {
-                body: body.to_string(),
-                meeting: form.meeting.clone().filter(|m| !m.trim().is_empty()),
-                date: Some(date),
-                written: None,
-            });
-        }
-    }
-    if to == PlanStatus::Consultation {
-        let opens = form_date(
-            lang,
-            "วันเปิดรับความคิดเห็น",
-            "the opening date",
-            form.opens.as_deref().unwrap_or_default(),
-        )?;
-        let closes = form_date(
-            lang,
-            "วันปิดรับความคิดเห็น",
-            "the closing date",
-            form.closes.as_deref().unwrap_or_default(),
-        )?;
-        step.window = Some(phaen_store::ConsultationWindow::new(opens, closes)?);
-    }
-    store.transition_plan(&id, to, step, form.version).await?;
-    Ok(Redirect::to(&format!("/plans/{id}")).into_response())
+    let change = crate::edit::status::StatusChange {
+        to: &form.to,
+        body: form.body.as_deref(),
+        meeting: form.meeting.as_deref(),
+        date: form.date.as_deref(),
+        opens: form.opens.as_deref(),
+        closes: form.closes.as_deref(),
+    };
+    crate::edit::status::change_status(&store, &viewer, &plan, &change, form.version).await?;
+    Ok(Redirect::to(&format!("/plans/{}", plan.id)).into_response())
 }
 
 #[derive(Deserialize)]
@@ -378,10 +335,6 @@ pub async fn add_comment(
     axum::Form(form): axum::Form<CommentForm>,
 ) -> Result<Response, AppError> {
     let (plan, store) = plan_for_change(&state, &headers, &viewer, &id, &form.csrf).await?;
-    let id = plan.id.clone();
-    let actor = store.actor().clone();
-    store
-        .add_comment(&id, &actor.id, &actor.name, &form.body)
-        .await?;
-    Ok(Redirect::to(&format!("/plans/{id}#comments")).into_response())
+    crate::edit::status::comment(&store, &plan, &form.body).await?;
+    Ok(Redirect::to(&format!("/plans/{}#comments", plan.id)).into_response())
 }

@@ -1,6 +1,8 @@
 //! Import by upload: a Word, Excel, text or Phaen JSON file is read into a plan for an
 //! organization the user writes for; the import report is shown first, and the plan is written
-//! only when the user confirms (or dropped when they discard it).
+//! only when the user confirms (or dropped when they discard it). Reading, confirming and
+//! discarding ([`stage_upload`], [`confirm_upload`], [`discard_upload`]) are shared with the
+//! JSON API.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -14,7 +16,7 @@ use phaen_store::OrgStore;
 
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::i18n::{Lang, Texts};
 use crate::views::element_label;
 
@@ -23,8 +25,8 @@ pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
 /// The most unrecognized lines a report page lists.
 const MAX_LISTED: usize = 300;
 
-/// What the report page shows, saved with the waiting upload.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// What the report page shows (and the API returns), saved with the waiting upload.
+#[derive(Debug, Clone, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReportView {
     pub format: String,
     pub encoding: String,
@@ -41,6 +43,14 @@ pub struct ReportView {
 }
 
 impl ReportView {
+    /// The report saved with a waiting upload.
+    pub(crate) fn of_pending(
+        pending: &phaen_store::imports::PendingImport,
+    ) -> Result<ReportView, AppError> {
+        Ok(serde_json::from_str(&pending.report_json)
+            .map_err(|e| phaen_store::Error::corrupt("import report", e))?)
+    }
+
     fn of(r: &phaen_import::Report) -> ReportView {
         use phaen_import::report::Outcome;
         let unrecognized: Vec<_> = r.unrecognized().collect();
@@ -218,6 +228,112 @@ pub async fn form(State(state): State<AppState>, viewer: Viewer) -> Result<Respo
     Ok(upload_page(&viewer, orgs, None).into_response())
 }
 
+/// An upload read and waiting for its user to confirm it.
+pub(crate) struct Staged {
+    pub id: String,
+}
+
+/// Reads `bytes` (uploaded as `name`) into a plan of organization `org`, which the viewer must
+/// write plans for (else 403), and keeps it waiting for them to confirm: nothing is written to
+/// the plans yet. A missing or unreadable file is a problem naming the file.
+pub(crate) async fn stage_upload(
+    state: &AppState,
+    viewer: &Viewer,
+    org: &str,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Staged, AppError> {
+    let lang = viewer.lang;
+    let Some(user) = &viewer.user else {
+        return Err(AppError::NotFound(lang));
+    };
+    let code = OrgCode::parse(org.trim()).map_err(|_| AppError::Denied(lang))?;
+    if !access::can_write_plan(&viewer.memberships, &code) {
+        return Err(AppError::Denied(lang));
+    }
+    if bytes.is_empty() {
+        return Err(Problem::new(
+            "file",
+            "โปรดเลือกไฟล์แผนที่จะนำเข้า",
+            "Choose the plan file to import",
+        )
+        .into_error(lang));
+    }
+    let owner = state.store.org(&code).await?;
+    let imported = phaen_import::read(bytes, name, Some(owner)).map_err(|e| {
+        Problem::new(
+            "file",
+            format!("อ่านไฟล์ {name} ไม่ได้ จึงยังไม่ได้บันทึกสิ่งใด: {e}"),
+            format!("Cannot read {name}; nothing was saved: {e}"),
+        )
+        .into_error(lang)
+    })?;
+    let report = ReportView::of(&imported.report);
+    let json = serde_json::to_string(&report)
+        .map_err(|e| phaen_store::Error::corrupt("import report", e))?;
+    let id = state
+        .store
+        .stage_import(&user.id, name, &imported.plan, &json)
+        .await?;
+    Ok(Staged { id })
+}
+
+/// The viewer's own waiting upload `id`; anyone else's, or an expired one, is the same 404.
+pub(crate) async fn pending_upload(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<phaen_store::imports::PendingImport, AppError> {
+    let lang = viewer.lang;
+    let Some(user) = &viewer.user else {
+        return Err(AppError::NotFound(lang));
+    };
+    match state.store.pending_import(id, &user.id).await {
+        Ok(p) => Ok(p),
+        Err(phaen_store::Error::NotFound { .. }) => Err(AppError::NotFound(lang)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Writes the viewer's waiting upload `id` as a new plan, as them, when they still write plans
+/// for its organization. Returns the new plan's id.
+pub(crate) async fn confirm_upload(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<phaen_domain::PlanId, AppError> {
+    let pending = pending_upload(state, viewer, id).await?;
+    let Some(user) = &viewer.user else {
+        return Err(AppError::NotFound(viewer.lang));
+    };
+    // The organization may have been taken from the user since the upload.
+    if !access::can_write_plan(&viewer.memberships, &pending.org) {
+        return Err(AppError::Denied(viewer.lang));
+    }
+    let store = state.store.acting_as(phaen_store::audit::Actor {
+        id: user.id.clone(),
+        name: user.display_name.clone(),
+    });
+    Ok(store.confirm_import(id, &user.id).await?)
+}
+
+/// Drops the viewer's waiting upload `id`; anyone else's is the same 404 as a missing one.
+pub(crate) async fn discard_upload(
+    state: &AppState,
+    viewer: &Viewer,
+    id: &str,
+) -> Result<(), AppError> {
+    let lang = viewer.lang;
+    let Some(user) = &viewer.user else {
+        return Err(AppError::NotFound(lang));
+    };
+    match state.store.discard_import(id, &user.id).await {
+        Ok(()) => Ok(()),
+        Err(phaen_store::Error::NotFound { .. }) => Err(AppError::NotFound(lang)),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// POST /import (multipart: csrf, org, file): reads the file and keeps it waiting.
 pub async fn upload(
     State(state): State<AppState>,
@@ -226,9 +342,9 @@ pub async fn upload(
     mut multipart: Multipart,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
-    let Some(user) = viewer.user.clone() else {
+    if viewer.user.is_none() {
         return Err(AppError::NotFound(lang));
-    };
+    }
     let bad = |why: String| AppError::BadRequest(lang, why);
     let (mut csrf, mut org, mut file) = (String::new(), String::new(), None);
     while let Some(field) = multipart
@@ -254,39 +370,29 @@ pub async fn upload(
     if !crate::auth::form_is_genuine(&headers, &csrf, &viewer) {
         return Err(AppError::Forbidden(lang));
     }
-    let orgs = writable_orgs(&state, &viewer).await?;
-    let code = OrgCode::parse(org.trim()).map_err(|_| AppError::Denied(lang))?;
-    if !orgs.iter().any(|(c, _)| c == code.as_str()) {
-        return Err(AppError::Denied(lang));
-    }
-    let again = |why: String| {
-        let page = upload_page(&viewer, orgs.clone(), Some(why));
-        Ok((StatusCode::BAD_REQUEST, page).into_response())
-    };
-    let Some((name, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
-        return again(super::edit::lang_pick(
-            lang,
-            "โปรดเลือกไฟล์แผนที่จะนำเข้า",
-            "Choose the plan file to import",
-        ));
-    };
-    let owner = state.store.org(&code).await?;
-    let imported = match phaen_import::read(&bytes, &name, Some(owner)) {
-        Ok(i) => i,
-        Err(e) => {
-            return again(match lang {
-                Lang::Th => format!("อ่านไฟล์ {name} ไม่ได้ จึงยังไม่ได้บันทึกสิ่งใด: {e}"),
-                Lang::En => format!("Cannot read {name}; nothing was saved: {e}"),
-            });
+    let (name, bytes) = file.unwrap_or_else(|| ("upload".into(), Default::default()));
+    match stage_upload(&state, &viewer, &org, &name, &bytes).await {
+        Ok(staged) => Ok(Redirect::to(&format!("/import/{}", staged.id)).into_response()),
+        Err(AppError::Invalid(_, problems)) => {
+            let orgs = writable_orgs(&state, &viewer).await?;
+            let why = problems
+                .iter()
+                .map(|p| p.say(lang))
+                .collect::<Vec<_>>()
+                .join("; ");
+            let page = upload_page(&viewer, orgs, Some(why));
+            Ok((StatusCode::BAD_REQUEST, page).into_response())
         }
-    };
-    let report =
-        serde_json::to_string(&ReportView::of(&imported.report)).map_err(|e| bad(e.to_string()))?;
-    let id = state
-        .store
-        .stage_import(&user.id, &name, &imported.plan, &report)
-        .await?;
-    Ok(Redirect::to(&format!("/import/{id}")).into_response())
+        Err(e) => Err(e),
+    }
+}
+
+/// Every budget line of the plan's elements, added up.
+pub(crate) fn budget_total(plan: &phaen_domain::Plan) -> phaen_domain::Baht {
+    plan.walk()
+        .iter()
+        .flat_map(|w| w.element.budget.iter().map(|b| b.amount_baht))
+        .sum()
 }
 
 #[derive(Template, WebTemplate)]
@@ -316,25 +422,13 @@ pub async fn report(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
-    let Some(user) = &viewer.user else {
-        return Err(AppError::NotFound(lang));
-    };
-    let pending = match state.store.pending_import(&id, &user.id).await {
-        Ok(p) => p,
-        Err(phaen_store::Error::NotFound { .. }) => return Err(AppError::NotFound(lang)),
-        Err(e) => return Err(e.into()),
-    };
-    let report: ReportView = serde_json::from_str(&pending.report_json)
-        .map_err(|e| phaen_store::Error::corrupt("import report", e))?;
+    let pending = pending_upload(&state, &viewer, &id).await?;
+    let report = ReportView::of_pending(&pending)?;
     let plan = &pending.plan;
     let c = summary::counts(plan);
     let t = lang.t();
     let u = upload_texts(lang);
-    let budget_total: phaen_domain::Baht = plan
-        .walk()
-        .iter()
-        .flat_map(|w| w.element.budget.iter().map(|b| b.amount_baht))
-        .sum();
+    let budget_total = budget_total(plan);
     Ok(ReportPage {
         lang,
         t,
@@ -379,27 +473,10 @@ pub async fn confirm(
     Path(id): Path<String>,
     axum::Form(form): axum::Form<DecideForm>,
 ) -> Result<Response, AppError> {
-    let lang = viewer.lang;
     if !crate::auth::form_is_genuine(&headers, &form.csrf, &viewer) {
-        return Err(AppError::Forbidden(lang));
+        return Err(AppError::Forbidden(viewer.lang));
     }
-    let Some(user) = &viewer.user else {
-        return Err(AppError::NotFound(lang));
-    };
-    // The organization may have been taken from the user since the upload.
-    let pending = state
-        .store
-        .pending_import(&id, &user.id)
-        .await
-        .map_err(|_| AppError::NotFound(lang))?;
-    if !access::can_write_plan(&viewer.memberships, &pending.org) {
-        return Err(AppError::Denied(lang));
-    }
-    let store = state.store.acting_as(phaen_store::audit::Actor {
-        id: user.id.clone(),
-        name: user.display_name.clone(),
-    });
-    let plan = store.confirm_import(&id, &user.id).await?;
+    let plan = confirm_upload(&state, &viewer, &id).await?;
     Ok(Redirect::to(&format!("/plans/{plan}")).into_response())
 }
 
@@ -411,17 +488,9 @@ pub async fn discard(
     Path(id): Path<String>,
     axum::Form(form): axum::Form<DecideForm>,
 ) -> Result<Response, AppError> {
-    let lang = viewer.lang;
     if !crate::auth::form_is_genuine(&headers, &form.csrf, &viewer) {
-        return Err(AppError::Forbidden(lang));
+        return Err(AppError::Forbidden(viewer.lang));
     }
-    let Some(user) = &viewer.user else {
-        return Err(AppError::NotFound(lang));
-    };
-    match state.store.discard_import(&id, &user.id).await {
-        Ok(()) | Err(phaen_store::Error::NotFound { .. }) => {
-            Ok(Redirect::to("/import").into_response())
-        }
-        Err(e) => Err(e.into()),
-    }
+    discard_upload(&state, &viewer, &id).await?;
+    Ok(Redirect::to("/import").into_response())
 }

@@ -166,6 +166,21 @@ async fn a_bad_file_is_said_plainly_and_discarding_drops_an_upload() {
     assert_eq!(r.status(), 303);
     assert_eq!(editor.get(&report_url).send().await.unwrap().status(), 404);
     assert_eq!(app.store.list_plans().await.unwrap().len(), before);
+
+    // The same plan again (its JSON carries the stored plan's ids): a clear conflict, not a crash.
+    let json = phaen_synth::demo(3).plans[0].to_json().into_bytes();
+    let r = upload(&editor, &app, phaen_synth::SAVINGS, "p.json", json).await;
+    let report_url = format!("{}{}", app.base, r.headers()["location"].to_str().unwrap());
+    let csrf = csrf_of(&editor, &report_url).await;
+    let r = editor
+        .post(format!("{report_url}/confirm"))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409);
+    assert!(r.text().await.unwrap().contains("มีอยู่ในระบบแล้ว"));
+    assert_eq!(app.store.list_plans().await.unwrap().len(), before);
 }
 
 #[tokio::test]

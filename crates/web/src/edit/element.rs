@@ -1,6 +1,8 @@
 //! The element forms: edit an element's words, units and budget; add one below another (or at
 //! the top); move it up or down among its siblings; remove it after a confirmation that says
 //! how much goes with it. A form that cannot be saved comes back with what the user typed.
+//! The changes themselves ([`change_element`], [`add_element`], [`move_element`],
+//! [`remove_element`]) are shared with the JSON API, so both keep the same rules.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -14,37 +16,38 @@ use phaen_domain::{Element, ElementId, ElementKind, Plan, Responsibility, Respon
 use phaen_store::EditNote;
 
 use super::lines::{self, LineError};
-use super::{EditTexts, edit_texts, for_form, for_save, form_message, save};
+use super::{EDIT_EN, EDIT_TH, EditTexts, edit_texts, for_form, for_save, form_problems, save};
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::i18n::{Lang, Texts};
 use crate::views::element_label;
 
-/// What the element form sends. Fields the form did not show stay as they were.
+/// What the element form sends (and what the API's element requests become). Fields the form
+/// did not show, or the request did not name, stay as they were.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct ElementForm {
     #[serde(default)]
-    csrf: String,
-    version: i64,
+    pub(crate) csrf: String,
+    pub(crate) version: i64,
     /// New elements: the element to add below (empty: the top level).
     #[serde(default)]
-    parent: Option<String>,
+    pub(crate) parent: Option<String>,
     /// New elements: their kind.
     #[serde(default)]
-    kind: Option<String>,
+    pub(crate) kind: Option<String>,
     #[serde(default)]
-    label: String,
+    pub(crate) label: String,
     #[serde(default)]
-    title: String,
+    pub(crate) title: String,
     #[serde(default)]
-    description: String,
-    objectives: Option<String>,
-    target_groups: Option<String>,
-    expected_outcomes: Option<String>,
-    main_units: Option<String>,
-    support_units: Option<String>,
-    budget: Option<String>,
+    pub(crate) description: String,
+    pub(crate) objectives: Option<String>,
+    pub(crate) target_groups: Option<String>,
+    pub(crate) expected_outcomes: Option<String>,
+    pub(crate) main_units: Option<String>,
+    pub(crate) support_units: Option<String>,
+    pub(crate) budget: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -68,16 +71,18 @@ struct ElementFormPage {
     problems: Vec<String>,
 }
 
+/// An element's responsible units of one role, one per line, as the form shows them.
+pub(crate) fn units_text(e: &Element, role: ResponsibleRole) -> String {
+    e.responsible
+        .iter()
+        .filter(|r| r.role == role)
+        .map(|r| r.text.clone())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 impl ElementForm {
     fn of(e: &Element, version: i64) -> ElementForm {
-        let units = |role| {
-            e.responsible
-                .iter()
-                .filter(|r| r.role == role)
-                .map(|r| r.text.clone())
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
         ElementForm {
             csrf: String::new(),
             version,
@@ -89,19 +94,18 @@ impl ElementForm {
             objectives: Some(lines::show_text_items(&e.objectives)),
             target_groups: Some(lines::show_text_items(&e.target_groups)),
             expected_outcomes: Some(lines::show_text_items(&e.expected_outcomes)),
-            main_units: Some(units(ResponsibleRole::Main)),
-            support_units: Some(units(ResponsibleRole::Support)),
+            main_units: Some(units_text(e, ResponsibleRole::Main)),
+            support_units: Some(units_text(e, ResponsibleRole::Support)),
             budget: Some(lines::show_budget_lines(&e.budget)),
         }
     }
 
-    /// Writes the form into `e`, or every reason it cannot, in the viewer's language.
-    fn apply(&self, plan: &Plan, e: &mut Element, lang: Lang) -> Result<(), Vec<String>> {
+    /// Writes the form into `e`, or every reason it cannot.
+    fn apply(&self, plan: &Plan, e: &mut Element) -> Result<(), Vec<Problem>> {
         let mut problems = Vec::new();
-        let t = edit_texts(lang);
         let title = self.title.trim();
         if title.is_empty() {
-            problems.push(super::lang_pick(lang, "ต้องมีชื่อ", "The title is empty"));
+            problems.push(Problem::new("title", "ต้องมีชื่อ", "The title is empty"));
         }
         e.title = title.to_string();
         e.label = Some(self.label.trim().to_string()).filter(|l| !l.is_empty());
@@ -136,7 +140,10 @@ impl ElementForm {
                     }
                     e.budget = budget;
                 }
-                Err(err) => problems.push(line_problem(lang, t.budget_lines, &err)),
+                Err(err) => problems.push(line_problem(
+                    (EDIT_TH.budget_lines, EDIT_EN.budget_lines),
+                    &err,
+                )),
             }
         }
         if problems.is_empty() {
@@ -165,11 +172,13 @@ fn responsibility(plan: &Plan, e: &Element, role: ResponsibleRole, text: String)
     }
 }
 
-fn line_problem(lang: Lang, field: &str, err: &LineError) -> String {
-    match lang {
-        Lang::Th => format!("{field} บรรทัดที่ {}: {}", err.line, err.th),
-        Lang::En => format!("{field}, line {}: {}", err.line, err.en),
-    }
+/// A line that cannot be read, naming the field (Thai, English) and the line.
+fn line_problem((th, en): (&str, &str), err: &LineError) -> Problem {
+    Problem::new(
+        err.field,
+        format!("{th} บรรทัดที่ {}: {}", err.line, err.th),
+        format!("{en}, line {}: {}", err.line, err.en),
+    )
 }
 
 /// The element as the audit log keeps it: its own fields, without what is below it.
@@ -190,8 +199,108 @@ fn audit_name(e: &Element) -> String {
     name
 }
 
-fn element_id(lang: Lang, id: &str) -> Result<ElementId, AppError> {
+pub(crate) fn element_id(lang: Lang, id: &str) -> Result<ElementId, AppError> {
     ElementId::parse(id).map_err(|_| AppError::NotFound(lang))
+}
+
+/// Changes element `eid` of `plan` as `form` says: the note for the audit log, the same 404 as
+/// a missing plan when the element is not there, or every problem of the form.
+pub(crate) fn change_element(
+    plan: &mut Plan,
+    eid: &ElementId,
+    form: &ElementForm,
+    lang: Lang,
+) -> Result<EditNote, AppError> {
+    let before = edit::element(plan, eid).ok_or(AppError::NotFound(lang))?;
+    let mut changed = before.clone();
+    form.apply(plan, &mut changed)
+        .map_err(|p| AppError::Invalid(lang, p))?;
+    let note = EditNote {
+        action: "element.edit",
+        target: audit_name(&changed),
+        before: Some(audit_json(before)),
+        after: Some(audit_json(&changed)),
+    };
+    *edit::element_mut(plan, eid)? = changed;
+    Ok(note)
+}
+
+/// Adds the element `form` describes (its `kind`, below `parent` or at the top): its id and
+/// the note for the audit log, or why it cannot stand there.
+pub(crate) fn add_element(
+    plan: &mut Plan,
+    form: &ElementForm,
+    lang: Lang,
+) -> Result<(ElementId, EditNote), AppError> {
+    let parent = match form.parent.as_deref().filter(|p| !p.is_empty()) {
+        Some(p) => Some(element_id(lang, p)?),
+        None => None,
+    };
+    let kind = ElementKind::parse(form.kind.as_deref().unwrap_or_default()).map_err(|_| {
+        let kinds = ElementKind::ALL.map(|k| k.as_str()).join(", ");
+        Problem::new(
+            "kind",
+            format!("โปรดเลือกประเภท ({kinds})"),
+            format!("Choose a kind: one of {kinds}"),
+        )
+        .into_error(lang)
+    })?;
+    let mut new = Element::new(kind, "");
+    form.apply(plan, &mut new)
+        .map_err(|p| AppError::Invalid(lang, p))?;
+    let note = EditNote {
+        action: "element.add",
+        target: audit_name(&new),
+        before: None,
+        after: Some(audit_json(&new)),
+    };
+    let id = new.id.clone();
+    edit::add_element(plan, parent.as_ref(), new).map_err(phaen_store::Error::from)?;
+    Ok((id, note))
+}
+
+/// Moves element `eid` one place `way` ('up' or 'down') among its siblings.
+pub(crate) fn move_element(
+    plan: &mut Plan,
+    eid: &ElementId,
+    way: &str,
+    lang: Lang,
+) -> Result<EditNote, AppError> {
+    let step = match way {
+        "up" => Move::Up,
+        "down" => Move::Down,
+        other => {
+            return Err(Problem::new(
+                "way",
+                format!("'{other}': เลื่อนได้เฉพาะ up หรือ down"),
+                format!("'{other}': move only up or down"),
+            )
+            .into_error(lang));
+        }
+    };
+    let name = audit_name(edit::element(plan, eid).ok_or(AppError::NotFound(lang))?);
+    edit::move_element(plan, eid, step).map_err(phaen_store::Error::from)?;
+    Ok(EditNote {
+        action: "element.move",
+        target: name,
+        before: None,
+        after: Some(way.to_string()),
+    })
+}
+
+/// Removes element `eid` and everything below it.
+pub(crate) fn remove_element(
+    plan: &mut Plan,
+    eid: &ElementId,
+    lang: Lang,
+) -> Result<EditNote, AppError> {
+    let gone = edit::remove_element(plan, eid).map_err(|_| AppError::NotFound(lang))?;
+    Ok(EditNote {
+        action: "element.remove",
+        target: audit_name(&gone),
+        before: Some(serde_json::to_string(&gone).unwrap_or_default()),
+        after: None,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -262,55 +371,35 @@ pub async fn edit_save(
     axum::Form(form): axum::Form<ElementForm>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
-    let (mut plan, store) = for_save(&state, &headers, &viewer, &id, &form.csrf).await?;
+    let (plan, store) = for_save(&state, &headers, &viewer, &id, &form.csrf).await?;
     let eid = element_id(lang, &eid)?;
-    let original = plan.clone();
-    let before = edit::element(&original, &eid).ok_or(AppError::NotFound(lang))?;
-    let mut changed = before.clone();
-    let heading = format!(
-        "{} {}",
-        edit_texts(lang).edit,
-        element_label(before.kind, lang)
-    );
+    let kind = edit::element(&plan, &eid)
+        .ok_or(AppError::NotFound(lang))?
+        .kind;
+    let heading = format!("{} {}", edit_texts(lang).edit, element_label(kind, lang));
     let action = format!("/plans/{}/elements/{eid}/edit", plan.id);
-    let full = is_full(before.kind);
-    if let Err(problems) = form.apply(&original, &mut changed, lang) {
-        let page = form_page(
-            &viewer,
-            &original,
-            action,
-            heading,
-            Vec::new(),
-            full,
-            form,
-            problems,
-        );
-        return Ok((StatusCode::BAD_REQUEST, page).into_response());
-    }
-    let note = EditNote {
-        action: "element.edit",
-        target: audit_name(&changed),
-        before: Some(audit_json(before)),
-        after: Some(audit_json(&changed)),
+    let mut changed = plan.clone();
+    let saved = match change_element(&mut changed, &eid, &form, lang) {
+        Ok(note) => save(&store, &changed, form.version, note).await,
+        Err(e) => Err(e),
     };
-    *edit::element_mut(&mut plan, &eid)? = changed;
-    match save(&store, &plan, form.version, note).await {
+    match saved {
         Ok(_) => Ok(Redirect::to(&format!("/plans/{}#e-{eid}", plan.id)).into_response()),
         Err(e) => refused(
             &viewer,
-            &original,
+            &plan,
             action,
             heading,
             Vec::new(),
-            full,
+            is_full(kind),
             form,
             e,
         ),
     }
 }
 
-/// A save the store refused, shown on the form with what the user typed; errors that are not
-/// the user's to fix become an error page.
+/// A change that could not be saved, shown on the form with what the user typed; errors that
+/// are not the user's to fix become an error page.
 #[allow(clippy::too_many_arguments)]
 fn refused(
     viewer: &Viewer,
@@ -322,23 +411,14 @@ fn refused(
     form: ElementForm,
     e: AppError,
 ) -> Result<Response, AppError> {
-    let Some(message) = form_message(viewer.lang, &e) else {
+    let Some(problems) = form_problems(viewer.lang, &e) else {
         return Err(e);
     };
     let status = match e {
         AppError::Store(phaen_store::Error::Conflict { .. }) => StatusCode::CONFLICT,
         _ => StatusCode::BAD_REQUEST,
     };
-    let page = form_page(
-        viewer,
-        plan,
-        action,
-        heading,
-        kinds,
-        full,
-        form,
-        vec![message],
-    );
+    let page = form_page(viewer, plan, action, heading, kinds, full, form, problems);
     Ok((status, page).into_response())
 }
 
@@ -429,61 +509,24 @@ pub async fn new_save(
     axum::Form(form): axum::Form<ElementForm>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
-    let (mut plan, store) = for_save(&state, &headers, &viewer, &id, &form.csrf).await?;
-    let original = plan.clone();
+    let (plan, store) = for_save(&state, &headers, &viewer, &id, &form.csrf).await?;
     let parent = match form.parent.as_deref().filter(|p| !p.is_empty()) {
         Some(p) => Some(element_id(lang, p)?),
         None => None,
     };
-    let kinds = kinds_under(&original, parent.as_ref(), form.kind.as_deref(), lang);
-    let heading = new_heading(&original, parent.as_ref(), lang);
+    let kinds = kinds_under(&plan, parent.as_ref(), form.kind.as_deref(), lang);
+    let heading = new_heading(&plan, parent.as_ref(), lang);
     let action = format!("/plans/{}/elements/new", plan.id);
-    let kind = match ElementKind::parse(form.kind.as_deref().unwrap_or_default()) {
-        Ok(k) => k,
-        Err(_) => {
-            let why = super::lang_pick(lang, "โปรดเลือกประเภท", "Choose a kind");
-            let page = form_page(
-                &viewer,
-                &original,
-                action,
-                heading,
-                kinds,
-                true,
-                form,
-                vec![why],
-            );
-            return Ok((StatusCode::BAD_REQUEST, page).into_response());
-        }
+    let mut changed = plan.clone();
+    let saved = match add_element(&mut changed, &form, lang) {
+        Ok((new_id, note)) => save(&store, &changed, form.version, note)
+            .await
+            .map(|_| new_id),
+        Err(e) => Err(e),
     };
-    let mut new = Element::new(kind, "");
-    if let Err(problems) = form.apply(&original, &mut new, lang) {
-        let page = form_page(
-            &viewer, &original, action, heading, kinds, true, form, problems,
-        );
-        return Ok((StatusCode::BAD_REQUEST, page).into_response());
-    }
-    let note = EditNote {
-        action: "element.add",
-        target: audit_name(&new),
-        before: None,
-        after: Some(audit_json(&new)),
-    };
-    let new_id = new.id.clone();
-    if let Err(e) = edit::add_element(&mut plan, parent.as_ref(), new) {
-        return refused(
-            &viewer,
-            &original,
-            action,
-            heading,
-            kinds,
-            true,
-            form,
-            AppError::Store(e.into()),
-        );
-    }
-    match save(&store, &plan, form.version, note).await {
-        Ok(_) => Ok(Redirect::to(&format!("/plans/{}#e-{new_id}", plan.id)).into_response()),
-        Err(e) => refused(&viewer, &original, action, heading, kinds, true, form, e),
+    match saved {
+        Ok(new_id) => Ok(Redirect::to(&format!("/plans/{}#e-{new_id}", plan.id)).into_response()),
+        Err(e) => refused(&viewer, &plan, action, heading, kinds, true, form, e),
     }
 }
 
@@ -505,24 +548,7 @@ pub async fn move_save(
     let lang = viewer.lang;
     let (mut plan, store) = for_save(&state, &headers, &viewer, &id, &form.csrf).await?;
     let eid = element_id(lang, &eid)?;
-    let way = match form.way.as_str() {
-        "up" => Move::Up,
-        "down" => Move::Down,
-        other => {
-            return Err(AppError::BadRequest(
-                lang,
-                format!("'{other}': เลื่อนได้เฉพาะ up หรือ down / move only up or down"),
-            ));
-        }
-    };
-    let name = audit_name(edit::element(&plan, &eid).ok_or(AppError::NotFound(lang))?);
-    edit::move_element(&mut plan, &eid, way).map_err(phaen_store::Error::from)?;
-    let note = EditNote {
-        action: "element.move",
-        target: name,
-        before: None,
-        after: Some(form.way.clone()),
-    };
+    let note = move_element(&mut plan, &eid, &form.way, lang)?;
     save(&store, &plan, form.version, note).await?;
     Ok(Redirect::to(&format!("/plans/{}#e-{eid}", plan.id)).into_response())
 }
@@ -587,13 +613,7 @@ pub async fn remove_save(
     let lang = viewer.lang;
     let (mut plan, store) = for_save(&state, &headers, &viewer, &id, &form.csrf).await?;
     let eid = element_id(lang, &eid)?;
-    let gone = edit::remove_element(&mut plan, &eid).map_err(|_| AppError::NotFound(lang))?;
-    let note = EditNote {
-        action: "element.remove",
-        target: audit_name(&gone),
-        before: Some(serde_json::to_string(&gone).unwrap_or_default()),
-        after: None,
-    };
+    let note = remove_element(&mut plan, &eid, lang)?;
     save(&store, &plan, form.version, note).await?;
     Ok(Redirect::to(&format!("/plans/{}#tree", plan.id)).into_response())
 }

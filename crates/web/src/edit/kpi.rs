@@ -1,6 +1,7 @@
 //! The KPI forms: a KPI's name, unit and notes and its target for each year of the plan (typed
 //! the way plans write them: '10', '≥ 80', 'ไม่น้อยกว่าร้อยละ 50', 'ดีเยี่ยม', '-'); adding a KPI
-//! to an element or to the plan; removing one.
+//! to an element or to the plan; removing one. The changes ([`change_kpi`], [`add_kpi`],
+//! [`remove_kpi`]) are shared with the JSON API.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -13,36 +14,44 @@ use phaen_domain::edit;
 use phaen_domain::{ElementId, Kpi, KpiId, Plan, YearTarget};
 use phaen_store::EditNote;
 
-use super::{EditTexts, edit_texts, for_form, for_save, form_message, lang_pick, save};
+use super::{EDIT_EN, EDIT_TH, EditTexts, edit_texts, for_form, for_save, form_problems, save};
 use crate::AppState;
 use crate::auth::Viewer;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::i18n::{Lang, Texts};
 
-/// What the KPI form sends: its fixed fields and one `t-{year}` field per plan year.
+/// What the KPI form sends (and what the API's KPI requests become): its fixed fields and one
+/// `t-{year}` field per plan year.
 #[derive(Debug, Clone, Default)]
-struct KpiForm {
-    csrf: String,
-    version: i64,
-    element: Option<String>,
-    label: String,
-    name: String,
-    unit: String,
-    notes: String,
-    /// (year, the target as typed)
-    targets: Vec<(u16, String)>,
+pub(crate) struct KpiForm {
+    pub(crate) csrf: String,
+    pub(crate) version: i64,
+    pub(crate) element: Option<String>,
+    pub(crate) label: String,
+    pub(crate) name: String,
+    pub(crate) unit: String,
+    pub(crate) notes: String,
+    /// (year as written, the target as typed); the plan's years first.
+    pub(crate) targets: Vec<(String, String)>,
 }
 
 impl KpiForm {
-    fn read(pairs: Vec<(String, String)>, plan: &Plan) -> Result<KpiForm, AppError> {
-        let mut f = KpiForm {
+    /// An empty form for a new KPI of `plan`, read at `version`.
+    pub(crate) fn blank(plan: &Plan, version: i64) -> KpiForm {
+        KpiForm {
+            version,
             targets: plan
                 .period
                 .years()
-                .map(|y| (y.get(), String::new()))
+                .map(|y| (y.to_string(), String::new()))
                 .collect(),
             ..KpiForm::default()
-        };
+        }
+    }
+
+    fn read(pairs: Vec<(String, String)>, plan: &Plan) -> KpiForm {
+        let mut f = KpiForm::blank(plan, -1);
+        let mut targets = Vec::new();
         for (key, value) in pairs {
             match key.as_str() {
                 "csrf" => f.csrf = value,
@@ -53,18 +62,31 @@ impl KpiForm {
                 "unit" => f.unit = value,
                 "notes" => f.notes = value,
                 other => {
-                    if let Some(year) = other.strip_prefix("t-").and_then(|y| y.parse::<u16>().ok())
-                        && let Some(slot) = f.targets.iter_mut().find(|(y, _)| *y == year)
-                    {
-                        slot.1 = value;
+                    if let Some(year) = other.strip_prefix("t-") {
+                        targets.push((year.to_string(), value));
                     }
                 }
             }
         }
-        Ok(f)
+        f.set_targets(targets);
+        f
     }
 
-    fn of(k: &Kpi, plan: &Plan, version: i64) -> KpiForm {
+    /// Sets the targets typed per year: the years not given have none; a year that is not one
+    /// of the plan's stays in the list for [`KpiForm::apply`] to refuse.
+    pub(crate) fn set_targets(&mut self, given: impl IntoIterator<Item = (String, String)>) {
+        for slot in &mut self.targets {
+            slot.1.clear();
+        }
+        for (year, typed) in given {
+            match self.targets.iter_mut().find(|(y, _)| *y == year.trim()) {
+                Some(slot) => slot.1 = typed,
+                None => self.targets.push((year, typed)),
+            }
+        }
+    }
+
+    pub(crate) fn of(k: &Kpi, plan: &Plan, version: i64) -> KpiForm {
         KpiForm {
             csrf: String::new(),
             version,
@@ -83,30 +105,58 @@ impl KpiForm {
                         .find(|t| t.year == y)
                         .map(|t| t.written.clone().unwrap_or_else(|| t.target.to_string()))
                         .unwrap_or_default();
-                    (y.get(), shown)
+                    (y.to_string(), shown)
                 })
                 .collect(),
         }
     }
 
     /// Writes the form into `k`, or every reason it cannot.
-    fn apply(&self, plan: &Plan, k: &mut Kpi, lang: Lang) -> Result<(), Vec<String>> {
+    fn apply(&self, plan: &Plan, k: &mut Kpi) -> Result<(), Vec<Problem>> {
         let mut problems = Vec::new();
         let name = self.name.trim();
         if name.is_empty() {
-            problems.push(lang_pick(lang, "ต้องมีชื่อตัวชี้วัด", "The indicator needs a name"));
+            problems.push(Problem::new(
+                "name",
+                "ต้องมีชื่อตัวชี้วัด",
+                "The indicator needs a name",
+            ));
         }
         k.name = name.to_string();
         k.label = Some(self.label.trim().to_string()).filter(|l| !l.is_empty());
         k.unit = Some(self.unit.trim().to_string()).filter(|u| !u.is_empty());
         k.notes = super::lines::plain(&self.notes);
-        let mut targets = Vec::new();
-        for (year, typed) in &self.targets {
+        let (th, en) = (EDIT_TH.targets, EDIT_EN.targets);
+        let (from, to) = (plan.period.from, plan.period.to);
+        let mut targets: Vec<YearTarget> = Vec::new();
+        for (written_year, typed) in &self.targets {
+            let Ok(year) = phaen_domain::BeYear::parse(written_year.trim()) else {
+                problems.push(Problem::new(
+                    "targets",
+                    format!("{th}: '{written_year}' ไม่ใช่ปี พ.ศ. (เขียนเช่น {from})"),
+                    format!(
+                        "{en}: '{written_year}' is not a Buddhist-Era year (write e.g. {from})"
+                    ),
+                ));
+                continue;
+            };
+            if !plan.period.contains(year) {
+                problems.push(Problem::new(
+                    "targets",
+                    format!("{th}: ปี {year} อยู่นอกระยะเวลาของแผน ({from} - {to})"),
+                    format!("{en}: year {year} is outside the plan's period ({from} - {to})"),
+                ));
+                continue;
+            }
             let Some(target) = phaen_import::targets::parse_cell(typed) else {
                 continue;
             };
-            let year = phaen_domain::BeYear::new(*year).map_err(|e| vec![e.to_string()])?;
-            if !plan.period.contains(year) {
+            if targets.iter().any(|t| t.year == year) {
+                problems.push(Problem::new(
+                    "targets",
+                    format!("{th}: ปี {year} ระบุมากกว่าหนึ่งครั้ง"),
+                    format!("{en}: year {year} is given more than once"),
+                ));
                 continue;
             }
             let typed = typed.trim();
@@ -132,6 +182,70 @@ impl KpiForm {
             Err(problems)
         }
     }
+}
+
+fn kpi_name(k: &Kpi) -> String {
+    format!("{} {}", k.label.clone().unwrap_or_default(), k.name)
+        .trim()
+        .to_string()
+}
+
+/// Changes KPI `kid` of `plan` as `form` says: the note for the audit log, the same 404 as a
+/// missing plan when the KPI is not there, or every problem of the form.
+pub(crate) fn change_kpi(
+    plan: &mut Plan,
+    kid: &KpiId,
+    form: &KpiForm,
+    lang: Lang,
+) -> Result<EditNote, AppError> {
+    let before = edit::kpi(plan, kid).ok_or(AppError::NotFound(lang))?;
+    let mut changed = before.clone();
+    form.apply(plan, &mut changed)
+        .map_err(|p| AppError::Invalid(lang, p))?;
+    let note = EditNote {
+        action: "kpi.edit",
+        target: kpi_name(&changed),
+        before: Some(audit_json(before)),
+        after: Some(audit_json(&changed)),
+    };
+    *edit::kpi_mut(plan, kid)? = changed;
+    Ok(note)
+}
+
+/// Adds the KPI `form` describes to its `element` (or to the plan itself): its id, the element
+/// it went to, and the note for the audit log.
+pub(crate) fn add_kpi(
+    plan: &mut Plan,
+    form: &KpiForm,
+    lang: Lang,
+) -> Result<(KpiId, Option<ElementId>, EditNote), AppError> {
+    let element = owner_element(lang, plan, form.element.as_deref())?;
+    let mut new = Kpi::new("");
+    form.apply(plan, &mut new)
+        .map_err(|p| AppError::Invalid(lang, p))?;
+    let note = EditNote {
+        action: "kpi.add",
+        target: new.name.clone(),
+        before: None,
+        after: Some(audit_json(&new)),
+    };
+    let id = new.id.clone();
+    match &element {
+        Some(e) => edit::element_mut(plan, e)?.kpis.push(new),
+        None => plan.kpis.push(new),
+    }
+    Ok((id, element, note))
+}
+
+/// Removes KPI `kid` from wherever it is in `plan`.
+pub(crate) fn remove_kpi(plan: &mut Plan, kid: &KpiId, lang: Lang) -> Result<EditNote, AppError> {
+    let gone = edit::remove_kpi(plan, kid).map_err(|_| AppError::NotFound(lang))?;
+    Ok(EditNote {
+        action: "kpi.remove",
+        target: gone.name.clone(),
+        before: Some(audit_json(&gone)),
+        after: None,
+    })
 }
 
 #[derive(Template, WebTemplate)]
@@ -170,7 +284,7 @@ fn audit_json(k: &Kpi) -> String {
     serde_json::to_string(k).unwrap_or_default()
 }
 
-fn kpi_id(lang: Lang, id: &str) -> Result<KpiId, AppError> {
+pub(crate) fn kpi_id(lang: Lang, id: &str) -> Result<KpiId, AppError> {
     KpiId::parse(id).map_err(|_| AppError::NotFound(lang))
 }
 
@@ -204,14 +318,14 @@ impl Page<'_> {
     }
 
     fn refused(self, form: KpiForm, e: AppError) -> Result<Response, AppError> {
-        let Some(message) = form_message(self.viewer.lang, &e) else {
+        let Some(problems) = form_problems(self.viewer.lang, &e) else {
             return Err(e);
         };
         let status = match e {
             AppError::Store(phaen_store::Error::Conflict { .. }) => StatusCode::CONFLICT,
             _ => StatusCode::BAD_REQUEST,
         };
-        Ok((status, self.render(form, vec![message])).into_response())
+        Ok((status, self.render(form, problems)).into_response())
     }
 }
 
@@ -243,6 +357,23 @@ pub async fn edit_form(
         .into_response())
 }
 
+/// The `csrf` field of a form read as pairs.
+fn csrf_of(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+/// Where the plan page shows KPI `kid`.
+fn back_to(plan: &Plan, kid: &KpiId) -> String {
+    match edit::kpi_owner(plan, kid) {
+        Some(e) => format!("/plans/{}#e-{}", plan.id, e.id),
+        None => format!("/plans/{}#kpis", plan.id),
+    }
+}
+
 /// POST /plans/{id}/kpis/{kid}/edit
 pub async fn edit_save(
     State(state): State<AppState>,
@@ -252,41 +383,18 @@ pub async fn edit_save(
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
-    let csrf = pairs
-        .iter()
-        .find(|(k, _)| k == "csrf")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    let (mut plan, store) = for_save(&state, &headers, &viewer, &id, &csrf).await?;
+    let csrf = csrf_of(&pairs);
+    let (plan, store) = for_save(&state, &headers, &viewer, &id, &csrf).await?;
     let kid = kpi_id(lang, &kid)?;
-    let original = plan.clone();
-    let form = KpiForm::read(pairs, &original)?;
-    let before = edit::kpi(&original, &kid).ok_or(AppError::NotFound(lang))?;
-    let mut changed = before.clone();
-    if let Err(problems) = form.apply(&original, &mut changed, lang) {
-        let page = edit_page(&viewer, &original, &kid).render(form, problems);
-        return Ok((StatusCode::BAD_REQUEST, page).into_response());
-    }
-    let note = EditNote {
-        action: "kpi.edit",
-        target: format!(
-            "{} {}",
-            changed.label.clone().unwrap_or_default(),
-            changed.name
-        )
-        .trim()
-        .to_string(),
-        before: Some(audit_json(before)),
-        after: Some(audit_json(&changed)),
+    let form = KpiForm::read(pairs, &plan);
+    let mut changed = plan.clone();
+    let saved = match change_kpi(&mut changed, &kid, &form, lang) {
+        Ok(note) => save(&store, &changed, form.version, note).await,
+        Err(e) => Err(e),
     };
-    *edit::kpi_mut(&mut plan, &kid)? = changed;
-    let back = match edit::kpi_owner(&plan, &kid) {
-        Some(e) => format!("/plans/{}#e-{}", plan.id, e.id),
-        None => format!("/plans/{}#kpis", plan.id),
-    };
-    match save(&store, &plan, form.version, note).await {
-        Ok(_) => Ok(Redirect::to(&back).into_response()),
-        Err(e) => edit_page(&viewer, &original, &kid).refused(form, e),
+    match saved {
+        Ok(_) => Ok(Redirect::to(&back_to(&changed, &kid)).into_response()),
+        Err(e) => edit_page(&viewer, &plan, &kid).refused(form, e),
     }
 }
 
@@ -329,15 +437,8 @@ pub async fn new_form(
     let editing = for_form(&state, &viewer, &id).await?;
     let element = owner_element(lang, &editing.plan, q.element.as_deref())?;
     let form = KpiForm {
-        version: editing.version,
         element: element.as_ref().map(|e| e.to_string()),
-        targets: editing
-            .plan
-            .period
-            .years()
-            .map(|y| (y.get(), String::new()))
-            .collect(),
-        ..KpiForm::default()
+        ..KpiForm::blank(&editing.plan, editing.version)
     };
     Ok(new_page(&viewer, &editing.plan, element.as_ref())
         .render(form, Vec::new())
@@ -353,39 +454,22 @@ pub async fn new_save(
     axum::Form(pairs): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
-    let csrf = pairs
-        .iter()
-        .find(|(k, _)| k == "csrf")
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default();
-    let (mut plan, store) = for_save(&state, &headers, &viewer, &id, &csrf).await?;
-    let original = plan.clone();
-    let form = KpiForm::read(pairs, &original)?;
-    let element = owner_element(lang, &original, form.element.as_deref())?;
-    let mut new = Kpi::new("");
-    if let Err(problems) = form.apply(&original, &mut new, lang) {
-        let page = new_page(&viewer, &original, element.as_ref()).render(form, problems);
-        return Ok((StatusCode::BAD_REQUEST, page).into_response());
-    }
-    let note = EditNote {
-        action: "kpi.add",
-        target: new.name.clone(),
-        before: None,
-        after: Some(audit_json(&new)),
+    let csrf = csrf_of(&pairs);
+    let (plan, store) = for_save(&state, &headers, &viewer, &id, &csrf).await?;
+    let form = KpiForm::read(pairs, &plan);
+    let mut changed = plan.clone();
+    let saved = match add_kpi(&mut changed, &form, lang) {
+        Ok((kid, _, note)) => save(&store, &changed, form.version, note)
+            .await
+            .map(|_| kid),
+        Err(e) => Err(e),
     };
-    let back = match &element {
-        Some(e) => {
-            edit::element_mut(&mut plan, e)?.kpis.push(new);
-            format!("/plans/{}#e-{e}", plan.id)
+    match saved {
+        Ok(kid) => Ok(Redirect::to(&back_to(&changed, &kid)).into_response()),
+        Err(e) => {
+            let element = owner_element(lang, &plan, form.element.as_deref())?;
+            new_page(&viewer, &plan, element.as_ref()).refused(form, e)
         }
-        None => {
-            plan.kpis.push(new);
-            format!("/plans/{}#kpis", plan.id)
-        }
-    };
-    match save(&store, &plan, form.version, note).await {
-        Ok(_) => Ok(Redirect::to(&back).into_response()),
-        Err(e) => new_page(&viewer, &original, element.as_ref()).refused(form, e),
     }
 }
 
@@ -406,17 +490,8 @@ pub async fn remove_save(
     let lang = viewer.lang;
     let (mut plan, store) = for_save(&state, &headers, &viewer, &id, &form.csrf).await?;
     let kid = kpi_id(lang, &kid)?;
-    let back = match edit::kpi_owner(&plan, &kid) {
-        Some(e) => format!("/plans/{}#e-{}", plan.id, e.id),
-        None => format!("/plans/{}#kpis", plan.id),
-    };
-    let gone = edit::remove_kpi(&mut plan, &kid).map_err(|_| AppError::NotFound(lang))?;
-    let note = EditNote {
-        action: "kpi.remove",
-        target: gone.name.clone(),
-        before: Some(audit_json(&gone)),
-        after: None,
-    };
+    let back = back_to(&plan, &kid);
+    let note = remove_kpi(&mut plan, &kid, lang)?;
     save(&store, &plan, form.version, note).await?;
     Ok(Redirect::to(&back).into_response())
 }

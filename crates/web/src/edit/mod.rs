@@ -6,6 +6,7 @@ pub mod element;
 pub mod kpi;
 pub mod lines;
 pub mod revision;
+pub mod status;
 
 use axum::http::HeaderMap;
 
@@ -47,22 +48,19 @@ pub async fn for_save(
     Ok((plan, store))
 }
 
-fn writable(viewer: &Viewer, plan: &Plan) -> Result<(), AppError> {
-    let lang = viewer.lang;
+/// The viewer may change the plan's contents in place: they write for its organization (else
+/// 403) and its status takes edits (else a refusal saying to open a new revision). Forms and the
+/// API both ask this.
+pub(crate) fn writable(viewer: &Viewer, plan: &Plan) -> Result<(), AppError> {
     if !access::can_write_plan(&viewer.memberships, &plan.owner.code) {
-        return Err(AppError::Denied(lang));
+        return Err(AppError::Denied(viewer.lang));
     }
     if !plan.status.takes_edits() {
-        return Err(AppError::BadRequest(
-            lang,
-            match lang {
-                Lang::Th => "แผนนี้อนุมัติแล้ว แก้ไขได้ด้วยการเปิดฉบับปรับปรุงใหม่ที่หน้าแผน".into(),
-                Lang::En => {
-                    "This plan is approved: open a new revision on the plan's page to change it"
-                        .into()
-                }
-            },
-        ));
+        return Err(phaen_domain::Error::refused(
+            "แผนนี้อนุมัติแล้ว แก้ไขได้ด้วยการเปิดฉบับปรับปรุงใหม่ที่หน้าแผน",
+            "This plan is approved: open a new revision on the plan's page to change it",
+        )
+        .into());
     }
     Ok(())
 }
@@ -87,13 +85,32 @@ pub fn form_message(lang: Lang, e: &AppError) -> Option<String> {
             "มีผู้อื่นแก้ไขแผนนี้หลังจากที่ท่านเปิดแบบฟอร์ม จึงยังไม่ได้บันทึกสิ่งใด ค่าที่ท่านกรอกยังอยู่ด้านล่าง โปรดเปิดแผนฉบับล่าสุดแล้วแก้ไขอีกครั้ง",
             "Someone else changed this plan after you opened the form, so nothing was saved. What you typed is still below; open the latest plan and make your change again.",
         )),
-        AppError::Store(phaen_store::Error::Domain(d)) => Some(match lang {
-            Lang::Th => d.to_string_th(),
-            Lang::En => d.to_string(),
+        AppError::Store(phaen_store::Error::Domain(d)) => Some(match (lang, d) {
+            (Lang::Th, d) => d.to_string_th(),
+            (Lang::En, phaen_domain::Error::Refused { en, .. }) => en.clone(),
+            (Lang::En, d) => d.to_string(),
         }),
         AppError::Store(phaen_store::Error::Refused(why)) => Some(why.clone()),
         AppError::BadRequest(_, why) => Some(why.clone()),
+        AppError::Invalid(_, problems) => Some(
+            problems
+                .iter()
+                .map(|p| p.say(lang))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
         _ => None,
+    }
+}
+
+/// The problems a form shows for a failed change, one per line of its list; `None` when the
+/// failure is not the user's to fix.
+pub fn form_problems(lang: Lang, e: &AppError) -> Option<Vec<String>> {
+    match e {
+        AppError::Invalid(_, problems) => {
+            Some(problems.iter().map(|p| p.say(lang).to_string()).collect())
+        }
+        e => form_message(lang, e).map(|m| vec![m]),
     }
 }
 

@@ -17,9 +17,6 @@ pub mod timeline;
 
 use phaen_domain::Plan;
 
-use crate::AppState;
-use crate::auth::Viewer;
-use crate::error::AppError;
 use crate::i18n::Lang;
 
 pub use texts::PlanPageTexts;
@@ -77,13 +74,7 @@ impl PlanNav {
 
 /// The plan `id` names, or the same 404 for a plan that is missing and for one the viewer may
 /// not read: the check the overview makes.
-pub(crate) async fn readable_plan(
-    state: &AppState,
-    viewer: &Viewer,
-    id: &str,
-) -> Result<Plan, AppError> {
-    crate::pages::readable_plan(state, viewer, id).await
-}
+pub(crate) use crate::pages::readable_plan;
 
 /// An element's label and title as one line: '2.1 เพิ่มรายได้'.
 pub fn labelled(label: Option<&str>, title: &str) -> String {

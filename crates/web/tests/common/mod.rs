@@ -111,3 +111,94 @@ pub async fn version_of(c: &reqwest::Client, url: &str) -> String {
         + 22;
     html[at..at + html[at..].find('"').unwrap()].to_string()
 }
+
+/// An API token for `username`, as `phaen admin create-token` makes one.
+pub async fn api_token(app: &App, username: &str) -> String {
+    use phaen_store::SessionStore;
+    let (user, _) = app.store.user_by_username(username).await.unwrap().unwrap();
+    let token = phaen_auth::new_token();
+    app.store
+        .create_api_token(&phaen_auth::token_hash(&token), &user.id, "test script")
+        .await
+        .unwrap();
+    token
+}
+
+/// What the API answered.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: reqwest::StatusCode,
+    pub json: serde_json::Value,
+    /// The plan version of the ETag, when there is one.
+    pub etag: Option<i64>,
+}
+
+/// A script calling the API with a user's token.
+pub struct Api {
+    base: String,
+    auth: String,
+    c: reqwest::Client,
+}
+
+impl Api {
+    pub async fn new(app: &App, username: &str) -> Api {
+        Api {
+            base: app.base.clone(),
+            auth: format!("Bearer {}", api_token(app, username).await),
+            c: client(),
+        }
+    }
+
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> Answer {
+        let mut r = self
+            .c
+            .request(method, format!("{}{path}", self.base))
+            .header("authorization", &self.auth);
+        if let Some(body) = body {
+            r = r.json(&body);
+        }
+        answer(r.send().await.unwrap()).await
+    }
+
+    pub async fn get(&self, path: &str) -> Answer {
+        self.call(reqwest::Method::GET, path, None).await
+    }
+
+    /// Sends raw bytes (an upload).
+    pub async fn upload(&self, path: &str, bytes: Vec<u8>) -> Answer {
+        let r = self
+            .c
+            .post(format!("{}{path}", self.base))
+            .header("authorization", &self.auth)
+            .body(bytes)
+            .send()
+            .await
+            .unwrap();
+        answer(r).await
+    }
+
+    /// The plan's version, from the ETag of GET /api/v1/plans/{id}.
+    pub async fn version(&self, plan: &phaen_domain::PlanId) -> i64 {
+        self.get(&format!("/api/v1/plans/{plan}"))
+            .await
+            .etag
+            .expect("the plan's version as its ETag")
+    }
+}
+
+pub async fn answer(r: reqwest::Response) -> Answer {
+    let status = r.status();
+    let etag = r
+        .headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim_matches('"').parse().ok());
+    let text = r.text().await.unwrap();
+    let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
+    Answer { status, json, etag }
+}
