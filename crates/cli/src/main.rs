@@ -40,6 +40,9 @@ enum Command {
     /// Organizations.
     #[command(subcommand)]
     Org(commands::plan::OrgCommand),
+    /// Progress values: import many at once from a file, write the file to fill in.
+    #[command(subcommand)]
+    Progress(commands::progress::ProgressCommand),
     /// Write a plan out as a document.
     Export(commands::export::Args),
     /// Copy the database consistently while Phaen runs (SQLite).
@@ -87,6 +90,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Kpi(c) => commands::plan::run_kpi(&store, c).await,
         Command::Project(c) => commands::plan::run_project(&store, c).await,
         Command::Org(c) => commands::plan::run_org(&store, c).await,
+        Command::Progress(c) => commands::progress::run(&store, c).await,
         Command::Export(args) => commands::export::run(&store, args).await,
         Command::Backup(args) => commands::backup::backup(&store, args).await,
         Command::Restore(args) => commands::backup::restore(&store, args).await,

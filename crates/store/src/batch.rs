@@ -64,42 +64,11 @@ impl Batch {
 
     /// Sends every kept row, table by table in foreign-key order.
     pub async fn flush(mut self, tx: &mut Tx) -> Result<()> {
-        // SQLite reads '$1' as a *named* parameter and looks names up one by one, which is
-        // quadratic in a statement with thousands of them; '?1' is numbered and direct.
-        let mark = match tx.backend() {
-            crate::Backend::Sqlite => '?',
-            crate::Backend::Postgres => '$',
-        };
         for table in ORDER {
             let Some((head, width, rows)) = self.tables.remove(*table) else {
                 continue;
             };
-            let per_statement = (MAX_PARAMS / width.max(1)).clamp(1, MAX_ROWS);
-            let mut rows = rows.into_iter().peekable();
-            while rows.peek().is_some() {
-                let chunk: Vec<Vec<Arg>> = rows.by_ref().take(per_statement).collect();
-                let mut sql = String::with_capacity(head.len() + chunk.len() * width * 5);
-                sql.push_str(&head);
-                sql.push_str(" VALUES ");
-                let mut n = 0;
-                for (i, _) in chunk.iter().enumerate() {
-                    if i > 0 {
-                        sql.push(',');
-                    }
-                    sql.push('(');
-                    for c in 0..width {
-                        n += 1;
-                        if c > 0 {
-                            sql.push(',');
-                        }
-                        sql.push(mark);
-                        sql.push_str(&n.to_string());
-                    }
-                    sql.push(')');
-                }
-                tx.exec(AssertSqlSafe(sql), chunk.into_iter().flatten().collect())
-                    .await?;
-            }
+            insert_rows(tx, &head, width, rows, "").await?;
         }
         if let Some(table) = self.tables.keys().next() {
             return Err(Error::Unsupported(format!(
@@ -108,4 +77,49 @@ impl Batch {
         }
         Ok(())
     }
+}
+
+/// Sends `rows` (each `width` values) as multi-row `head VALUES (...), (...) tail` statements,
+/// as many rows a statement as the parameter limits allow.
+pub async fn insert_rows(
+    tx: &mut Tx,
+    head: &str,
+    width: usize,
+    rows: Vec<Vec<Arg>>,
+    tail: &str,
+) -> Result<()> {
+    // SQLite reads '$1' as a *named* parameter and looks names up one by one, which is
+    // quadratic in a statement with thousands of them; '?1' is numbered and direct.
+    let mark = match tx.backend() {
+        crate::Backend::Sqlite => '?',
+        crate::Backend::Postgres => '$',
+    };
+    let per_statement = (MAX_PARAMS / width.max(1)).clamp(1, MAX_ROWS);
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let chunk: Vec<Vec<Arg>> = rows.by_ref().take(per_statement).collect();
+        let mut sql = String::with_capacity(head.len() + tail.len() + chunk.len() * width * 6);
+        sql.push_str(head);
+        sql.push_str(" VALUES ");
+        let mut n = 0;
+        for (i, _) in chunk.iter().enumerate() {
+            if i > 0 {
+                sql.push(',');
+            }
+            sql.push('(');
+            for c in 0..width {
+                n += 1;
+                if c > 0 {
+                    sql.push(',');
+                }
+                sql.push(mark);
+                sql.push_str(&n.to_string());
+            }
+            sql.push(')');
+        }
+        sql.push_str(tail);
+        tx.exec(AssertSqlSafe(sql), chunk.into_iter().flatten().collect())
+            .await?;
+    }
+    Ok(())
 }

@@ -4,7 +4,7 @@
 
 pub mod audit;
 pub mod backup;
-mod batch;
+pub(crate) mod batch;
 pub mod comments;
 pub mod db;
 pub mod error;

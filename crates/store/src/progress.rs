@@ -483,3 +483,143 @@ impl Store {
         self.kpi_entry(plan, id).await
     }
 }
+
+/// What a bulk save wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BulkSaved {
+    /// Entries that were not there before.
+    pub added: usize,
+    /// Draft or returned entries whose value the file replaced.
+    pub replaced: usize,
+}
+
+impl Store {
+    /// The (KPI, period key) of every entry of the plan that can no longer change (submitted or
+    /// approved), for checking a file before saving it.
+    pub async fn locked_kpi_entries(
+        &self,
+        plan: &PlanId,
+    ) -> Result<std::collections::HashSet<(String, String)>> {
+        let mut tx = self.pool().begin_read().await?;
+        locked_in(&mut tx, plan).await
+    }
+
+    /// Saves many checked rows at once, all or none, in `state` (draft, submitted or approved):
+    /// new entries are added, draft and returned ones replaced; a row for a submitted or
+    /// approved entry refuses the whole save. One audit entry names the source and the count.
+    pub async fn bulk_save_kpi_entries(
+        &self,
+        plan: &PlanId,
+        rows: &[phaen_domain::bulk::ValidRow],
+        state: EntryState,
+        source: &str,
+    ) -> Result<BulkSaved> {
+        let mut tx = self.pool().begin_write().await?;
+        let org = plan_org(&mut tx, plan).await?;
+        let locked = locked_in(&mut tx, plan).await?;
+        let clashes: Vec<String> = rows
+            .iter()
+            .filter(|r| locked.contains(&(r.kpi.to_string(), r.period.key())))
+            .map(|r| r.row.to_string())
+            .collect();
+        if !clashes.is_empty() {
+            return Err(Error::Refused(format!(
+                "แถว {} เป็นงวดที่ส่งอนุมัติหรืออนุมัติแล้ว แก้ไขจากไฟล์ไม่ได้ / rows {} are periods already submitted or approved",
+                clashes.join(", "),
+                clashes.join(", ")
+            )));
+        }
+        let existing: i64 = tx
+            .one(
+                "SELECT COUNT(*) FROM kpi_progress WHERE plan_id = $1",
+                args![plan.as_str()],
+            )
+            .await?
+            .map_or(Ok(0), |r| r.int(0))?;
+        let actor = self.actor().clone();
+        let now = crate::now_ms();
+        let decided = state == EntryState::Approved;
+        let table: Vec<Vec<crate::db::Arg>> = rows
+            .iter()
+            .map(|r| {
+                let (kind, value) = value_parts(&r.value);
+                args![
+                    uuid::Uuid::now_v7().to_string(),
+                    plan.as_str(),
+                    r.kpi.as_str(),
+                    r.period.key(),
+                    i64::from(r.period.year.get()),
+                    kind,
+                    value,
+                    r.narrative.as_str(),
+                    state.as_str(),
+                    actor.id.as_str(),
+                    now,
+                    decided.then(|| actor.id.clone()),
+                    decided.then_some(now),
+                    1i64
+                ]
+            })
+            .collect();
+        crate::batch::insert_rows(
+            &mut tx,
+            "INSERT INTO kpi_progress (id, plan_id, kpi_id, period, year, value_kind, value,
+                narrative, state, entered_by, entered_at, decided_by, decided_at, version)",
+            14,
+            table,
+            " ON CONFLICT (plan_id, kpi_id, period) DO UPDATE SET value_kind = excluded.value_kind,
+                value = excluded.value, narrative = excluded.narrative, state = excluded.state,
+                entered_by = excluded.entered_by, entered_at = excluded.entered_at,
+                decided_by = excluded.decided_by, decided_at = excluded.decided_at,
+                version = kpi_progress.version + 1",
+        )
+        .await?;
+        let total: i64 = tx
+            .one(
+                "SELECT COUNT(*) FROM kpi_progress WHERE plan_id = $1",
+                args![plan.as_str()],
+            )
+            .await?
+            .map_or(Ok(0), |r| r.int(0))?;
+        let added = usize::try_from(total - existing).unwrap_or(0);
+        let saved = BulkSaved {
+            added,
+            replaced: rows.len().saturating_sub(added),
+        };
+        crate::audit::append(
+            &mut tx,
+            &actor,
+            crate::audit::Change {
+                action: "progress.import",
+                org: Some(&org),
+                plan: Some(plan.as_str()),
+                target: Some(source),
+                before: None,
+                after: Some(format!(
+                    "{} rows as {} ({} new, {} replaced)",
+                    rows.len(),
+                    state.as_str(),
+                    saved.added,
+                    saved.replaced
+                )),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(saved)
+    }
+}
+
+async fn locked_in(
+    tx: &mut crate::db::Tx,
+    plan: &PlanId,
+) -> Result<std::collections::HashSet<(String, String)>> {
+    let rows = tx
+        .all(
+            "SELECT kpi_id, period FROM kpi_progress
+             WHERE plan_id = $1 AND state IN ('submitted', 'approved')",
+            args![plan.as_str()],
+        )
+        .await?;
+    rows.iter().map(|r| Ok((r.text(0)?, r.text(1)?))).collect()
+}

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod export;
 pub mod import;
 pub mod plan;
+pub mod progress;
 pub mod schema;
 pub mod serve;
 
