@@ -34,7 +34,12 @@ fn plan(n: usize) -> Plan {
     };
     let period =
         phaen_domain::Period::new(BeYear::new(2566).unwrap(), BeYear::new(2570).unwrap()).unwrap();
-    let mut p = Plan::new(PlanKind::StrategicPlan, format!("แผนทดสอบ {n}"), owner, period);
+    let mut p = Plan::new(
+        PlanKind::StrategicPlan,
+        format!("แผนทดสอบ {n}"),
+        owner,
+        period,
+    );
     let mut s = Element::new(ElementKind::Strategy, "กลยุทธ์ทดสอบ");
     for k in 0..KPIS {
         let mut kpi = Kpi::new(format!("ตัวชี้วัดที่ {k}"));
@@ -62,7 +67,12 @@ fn csv_of(p: &Plan) -> Vec<u8> {
     for (_, k) in p.all_kpis() {
         for y in p.period.years() {
             for m in Period::all(y, Frequency::Monthly) {
-                out.push_str(&format!("{},{},{}.5,\n", k.id, m.key(), m.index as usize * 7));
+                out.push_str(&format!(
+                    "{},{},{}.5,\n",
+                    k.id,
+                    m.key(),
+                    m.index as usize * 7
+                ));
             }
         }
     }
@@ -93,7 +103,7 @@ async fn run(url: &str, plans: &[(Plan, Vec<u8>)]) -> Run {
                 owner_unit: None,
             })
             .collect();
-        store.set_reportings(&p.id, &setups).await.unwrap();
+        store.set_reportings(&p.id, &setups, None).await.unwrap();
         frequencies.push(
             store
                 .reporting_setups(&p.id)

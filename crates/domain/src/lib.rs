@@ -14,6 +14,7 @@ pub mod ids;
 pub mod kpi;
 pub mod money;
 pub mod org;
+pub mod owed;
 pub mod plan;
 pub mod progress;
 pub mod revise;

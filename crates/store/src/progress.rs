@@ -160,12 +160,24 @@ impl Store {
 
     /// Sets how one KPI or project reports (replacing what was set for it), audited.
     pub async fn set_reporting(&self, plan: &PlanId, setup: &ReportingSetup) -> Result<()> {
-        self.set_reportings(plan, std::slice::from_ref(setup)).await
+        self.set_reportings(plan, std::slice::from_ref(setup), None)
+            .await
     }
 
-    /// Sets how each of `setups`' subjects reports, all in one transaction, audited as one
-    /// change with the set-up before and after.
-    pub async fn set_reportings(&self, plan: &PlanId, setups: &[ReportingSetup]) -> Result<()> {
+    /// Sets how each of `setups`' subjects reports (and, when given, the days after a period
+    /// ends until its data is due), all in one transaction, audited as one change with the
+    /// set-up before and after.
+    pub async fn set_reportings(
+        &self,
+        plan: &PlanId,
+        setups: &[ReportingSetup],
+        window_days: Option<u32>,
+    ) -> Result<()> {
+        if window_days.is_some_and(|d| d > 366) {
+            return Err(Error::Refused(
+                "กำหนดส่งต้องไม่เกิน 366 วันหลังสิ้นงวด / the window is at most 366 days".into(),
+            ));
+        }
         if let Some(bad) = setups.iter().find(|s| s.weight < Decimal::ZERO) {
             return Err(Error::Refused(format!(
                 "น้ำหนักต้องไม่ติดลบ ({}) / a weight cannot be negative ({})",
@@ -216,6 +228,13 @@ impl Store {
                 .collect::<Vec<_>>()
                 .join("\n")
         };
+        if let Some(days) = window_days {
+            tx.exec(
+                "UPDATE plans SET reporting_due_days = $2 WHERE id = $1",
+                args![plan.as_str(), i64::from(days)],
+            )
+            .await?;
+        }
         let touched: Vec<ReportingSetup> = before
             .into_iter()
             .filter(|b| setups.iter().any(|s| s.subject == b.subject))
@@ -229,7 +248,10 @@ impl Store {
                 plan: Some(plan.as_str()),
                 target: Some(&format!("{} KPI/projects", setups.len())),
                 before: Some(describe(&touched)).filter(|d| !d.is_empty()),
-                after: Some(describe(setups)),
+                after: Some(match window_days {
+                    Some(d) => format!("due {d} days after each period\n{}", describe(setups)),
+                    None => describe(setups),
+                }),
             },
         )
         .await?;
@@ -622,4 +644,23 @@ async fn locked_in(
         )
         .await?;
     rows.iter().map(|r| Ok((r.text(0)?, r.text(1)?))).collect()
+}
+
+impl Store {
+    /// Days after a period ends until its data is due.
+    pub async fn reporting_window(&self, plan: &PlanId) -> Result<u32> {
+        let mut tx = self.pool().begin_read().await?;
+        let days = tx
+            .one(
+                "SELECT reporting_due_days FROM plans WHERE id = $1",
+                args![plan.as_str()],
+            )
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                what: "plan",
+                key: plan.to_string(),
+            })?
+            .int(0)?;
+        u32::try_from(days).map_err(|e| Error::corrupt("reporting window", e))
+    }
 }

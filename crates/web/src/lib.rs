@@ -115,6 +115,7 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/import/{id}", get(upload::report)),
         ("/plans/{id}/progress", get(progress::page::progress_page)),
+        ("/plans/{id}/progress/owed", get(progress::owed::owed_page)),
         (
             "/plans/{id}/progress/setup",
             get(progress::setup::setup_form).post(progress::setup::setup_save),

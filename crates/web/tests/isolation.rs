@@ -69,6 +69,7 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("POST", "/plans/{id}/kpis/{kid}/remove", Theirs),
     ("POST", "/plans/{id}/revisions/new", Theirs),
     ("GET", "/plans/{id}/progress", Theirs),
+    ("GET", "/plans/{id}/progress/owed", Theirs),
     ("GET", "/plans/{id}/progress/setup", Theirs),
     ("POST", "/plans/{id}/progress/setup", Theirs),
     ("GET", "/plans/{id}/progress/{kid}/{period}", Theirs),

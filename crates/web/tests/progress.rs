@@ -318,3 +318,88 @@ async fn monthly_reporting_set_up_on_the_page_combines_months_into_the_year() {
         "months are named on the plan's year basis"
     );
 }
+
+#[tokio::test]
+async fn the_owed_page_lists_past_due_periods_until_they_are_sent() {
+    let app = spawn_app(&users()).await;
+    let listing = savings_plan(&app).await;
+    let plan = app.store.load_plan(&listing.id).await.unwrap();
+    let year = plan.period.from;
+    let (_, kpi) = plan
+        .all_kpis()
+        .into_iter()
+        .find(|(_, k)| {
+            matches!(
+                k.target_for(year),
+                Some(phaen_domain::Target::Numeric { .. })
+            )
+        })
+        .unwrap();
+    // The plan's first year ended long ago, so its data is past due whatever today is.
+    let owed_url = format!("{}/plans/{}/progress/owed", app.base, plan.id);
+    let link = format!("/plans/{}/progress/{}/{year}", plan.id, kpi.id);
+    let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
+    let html = editor
+        .get(&owed_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(&link),
+        "the first year of a KPI with a target is owed"
+    );
+    assert!(html.contains("ยังไม่ได้บันทึก"));
+    let csrf = csrf_of(&editor, &owed_url).await;
+    let r = editor
+        .post(format!("{}{link}", app.base))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("version", ""),
+            ("value", "1"),
+            ("action", "save"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let html = editor
+        .get(&owed_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(&link), "a draft is still owed");
+    let e = app
+        .store
+        .kpi_entries(&plan.id, None)
+        .await
+        .unwrap()
+        .remove(0);
+    let r = editor
+        .post(format!("{}{link}/move", app.base))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("version", e.version.to_string().as_str()),
+            ("to", "submitted"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let html = editor
+        .get(&owed_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains(&link), "sent data is no longer owed");
+    let (member, _) = sign_in(&app, "member", PASSWORD).await;
+    assert_eq!(member.get(&owed_url).send().await.unwrap().status(), 403);
+}

@@ -3,6 +3,7 @@
 //! and the entry form with its life (save, submit, approve, return with a reason, reopen).
 
 pub mod entry;
+pub mod owed;
 pub mod page;
 pub mod setup;
 pub mod texts;

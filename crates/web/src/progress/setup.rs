@@ -42,6 +42,8 @@ struct SetupPage {
     frequencies: Choices,
     aggregations: Choices,
     rows: Vec<Row>,
+    /// Days after a period ends until its data is due, as shown or typed.
+    window: String,
     problems: Vec<String>,
 }
 
@@ -80,7 +82,13 @@ fn rows_of(plan: &Plan, setups: &[ReportingSetup]) -> Vec<Row> {
         .collect()
 }
 
-fn page(viewer: &Viewer, plan: &Plan, rows: Vec<Row>, problems: Vec<String>) -> SetupPage {
+fn page(
+    viewer: &Viewer,
+    plan: &Plan,
+    rows: Vec<Row>,
+    window: String,
+    problems: Vec<String>,
+) -> SetupPage {
     let lang = viewer.lang;
     let (frequencies, aggregations) = choices(lang);
     SetupPage {
@@ -94,6 +102,7 @@ fn page(viewer: &Viewer, plan: &Plan, rows: Vec<Row>, problems: Vec<String>) -> 
         frequencies,
         aggregations,
         rows,
+        window,
         problems,
     }
 }
@@ -109,7 +118,8 @@ pub async fn setup_form(
         return Err(AppError::Denied(viewer.lang));
     }
     let setups = state.store.reporting_setups(&plan.id).await?;
-    Ok(page(&viewer, &plan, rows_of(&plan, &setups), Vec::new()).into_response())
+    let window = state.store.reporting_window(&plan.id).await?.to_string();
+    Ok(page(&viewer, &plan, rows_of(&plan, &setups), window, Vec::new()).into_response())
 }
 
 /// POST /plans/{id}/progress/setup: fields `f-{kpi}`, `a-{kpi}`, `w-{kpi}`, `o-{kpi}`.
@@ -182,13 +192,25 @@ pub async fn setup_save(
             owner_unit: Some(owner).filter(|o| !o.is_empty()),
         });
     }
+    let window_text = field("window");
+    let window = match phaen_domain::thai::to_arabic_digits(&window_text).parse::<u32>() {
+        Ok(d) if d <= 366 => Some(d),
+        _ if window_text.is_empty() => None,
+        _ => {
+            problems.push(match lang {
+                Lang::Th => format!("กำหนดส่ง '{window_text}' ต้องเป็นจำนวนวัน 0 ถึง 366"),
+                Lang::En => format!("the window '{window_text}' must be 0 to 366 days"),
+            });
+            None
+        }
+    };
     if !problems.is_empty() {
         return Ok((
             StatusCode::BAD_REQUEST,
-            page(&viewer, &plan, rows, problems),
+            page(&viewer, &plan, rows, window_text, problems),
         )
             .into_response());
     }
-    store.set_reportings(&plan.id, &setups).await?;
+    store.set_reportings(&plan.id, &setups, window).await?;
     Ok(Redirect::to(&format!("/plans/{}/progress", plan.id)).into_response())
 }

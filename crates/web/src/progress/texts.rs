@@ -42,6 +42,16 @@ pub struct ProgressTexts {
     pub owner: &'static str,
     pub save_setup: &'static str,
     pub not_saved: &'static str,
+    pub owed: &'static str,
+    pub owed_as_of: &'static str,
+    pub window: &'static str,
+    pub days: &'static str,
+    pub nothing_owed: &'static str,
+    pub periods_owed: &'static str,
+    pub period: &'static str,
+    pub due: &'static str,
+    pub days_late: &'static str,
+    pub not_entered: &'static str,
 }
 
 static TH: ProgressTexts = ProgressTexts {
@@ -84,6 +94,16 @@ static TH: ProgressTexts = ProgressTexts {
     owner: "ผู้รับผิดชอบรายงาน",
     save_setup: "บันทึกการตั้งค่า",
     not_saved: "ยังไม่ได้บันทึก:",
+    owed: "ข้อมูลที่ค้างส่ง",
+    owed_as_of: "ณ วันที่",
+    window: "กำหนดส่งหลังสิ้นงวด",
+    days: "วัน",
+    nothing_owed: "ไม่มีข้อมูลค้างส่ง",
+    periods_owed: "งวดที่เลยกำหนดส่งแล้วยังไม่ได้ส่ง",
+    period: "งวด",
+    due: "กำหนดส่ง",
+    days_late: "เลยกำหนด (วัน)",
+    not_entered: "ยังไม่ได้บันทึก",
 };
 
 static EN: ProgressTexts = ProgressTexts {
@@ -126,6 +146,16 @@ static EN: ProgressTexts = ProgressTexts {
     owner: "Reported by",
     save_setup: "Save the set-up",
     not_saved: "Not saved:",
+    owed: "Data owed",
+    owed_as_of: "As of",
+    window: "Due after a period ends",
+    days: "days",
+    nothing_owed: "Nothing is overdue",
+    periods_owed: "periods past their due date and not sent",
+    period: "Period",
+    due: "Due",
+    days_late: "Days late",
+    not_entered: "Not entered",
 };
 
 pub fn progress_texts(lang: Lang) -> &'static ProgressTexts {
