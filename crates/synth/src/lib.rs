@@ -13,6 +13,7 @@ mod federation;
 mod kit;
 mod orgs;
 mod orgs_coops;
+mod progress;
 mod rng;
 mod roadmap;
 mod users;
@@ -28,6 +29,7 @@ mod tests;
 use phaen_domain::{Organization, Plan};
 
 pub use orgs::{AGRI, DEPT, FARMER, FED, PCO, SAVINGS, SERVICE};
+pub use progress::{DemoValue, demo_progress};
 pub use roadmap::NATIONAL_PLAN;
 pub use users::{DemoUser, demo_users};
 

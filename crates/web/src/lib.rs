@@ -7,6 +7,7 @@ pub mod audit;
 pub mod audit_diff;
 pub mod auth;
 pub mod cookies;
+pub mod dashboard;
 pub mod edit;
 pub mod error;
 pub mod i18n;
@@ -115,6 +116,8 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ),
         ("/import/{id}", get(upload::report)),
         ("/plans/{id}/progress", get(progress::page::progress_page)),
+        ("/plans/{id}/dashboard", get(dashboard::dashboard_page)),
+        ("/plans/{id}/dashboard.csv", get(dashboard::dashboard_csv)),
         ("/plans/{id}/progress/owed", get(progress::owed::owed_page)),
         (
             "/plans/{id}/progress/setup",

@@ -69,6 +69,8 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("POST", "/plans/{id}/kpis/{kid}/remove", Theirs),
     ("POST", "/plans/{id}/revisions/new", Theirs),
     ("GET", "/plans/{id}/progress", Theirs),
+    ("GET", "/plans/{id}/dashboard", Theirs),
+    ("GET", "/plans/{id}/dashboard.csv", Theirs),
     ("GET", "/plans/{id}/progress/owed", Theirs),
     ("GET", "/plans/{id}/progress/setup", Theirs),
     ("POST", "/plans/{id}/progress/setup", Theirs),

@@ -44,6 +44,10 @@ pub async fn run(store: &Store, db: &str, args: Args) -> Result<()> {
     for p in store.list_plans().await? {
         println!("  {}  {}-{}  {}", p.id, p.from, p.to, p.title);
     }
+    let reported = add_demo_progress(store, &data.plans, args.seed).await?;
+    if reported > 0 {
+        println!("demo progress: {reported} approved yearly values for the years that have ended");
+    }
     let users = phaen_synth::demo_users();
     let created = add_demo_users(store, &users).await?;
     println!(
@@ -95,4 +99,52 @@ async fn add_demo_users(store: &Store, users: &[phaen_synth::DemoUser]) -> Resul
         created += 1;
     }
     Ok(created)
+}
+
+/// Approved yearly values for the demo plans' years that have ended, for plans that have no
+/// progress yet; returns how many were added.
+async fn add_demo_progress(
+    store: &Store,
+    plans: &[phaen_domain::Plan],
+    seed: u64,
+) -> Result<usize> {
+    let today = phaen_store::today_in_bangkok();
+    let mut added = 0;
+    for plan in plans {
+        if !store.kpi_entries(&plan.id, None).await?.is_empty() {
+            continue;
+        }
+        let Ok(current) = plan.year_basis.year_of(today) else {
+            continue;
+        };
+        let Ok(through) = phaen_domain::BeYear::new(current.get() - 1) else {
+            continue;
+        };
+        let rows: Vec<phaen_domain::bulk::ValidRow> =
+            phaen_synth::demo_progress(plan, through, seed)
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| phaen_domain::bulk::ValidRow {
+                    row: i + 1,
+                    kpi: v.kpi,
+                    period: v.period,
+                    value: v.value,
+                    narrative: v.narrative,
+                })
+                .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        store
+            .bulk_save_kpi_entries(
+                &plan.id,
+                &rows,
+                phaen_domain::progress::EntryState::Approved,
+                "phaen demo",
+            )
+            .await
+            .with_context(|| format!("cannot store demo progress of '{}'", plan.title))?;
+        added += rows.len();
+    }
+    Ok(added)
 }

@@ -30,6 +30,7 @@ pub enum Current {
     Budgets,
     Revisions,
     Progress,
+    Dashboard,
     /// A page the navigation has no entry for (an element page).
     Other,
 }
@@ -57,6 +58,7 @@ impl PlanNav {
             ("/budgets", p.budgets, Current::Budgets),
             ("/revisions", p.revisions, Current::Revisions),
             ("/progress", p.progress, Current::Progress),
+            ("/dashboard", p.dashboard, Current::Dashboard),
         ];
         PlanNav {
             label: p.nav_label,

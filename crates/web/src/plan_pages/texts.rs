@@ -11,6 +11,7 @@ pub struct PlanPageTexts {
     pub budgets: &'static str,
     pub revisions: &'static str,
     pub progress: &'static str,
+    pub dashboard: &'static str,
     pub compare: &'static str,
     pub back_to_plan: &'static str,
     // Strategy map.
@@ -113,6 +114,7 @@ pub static TH: PlanPageTexts = PlanPageTexts {
     budgets: "งบประมาณรายปี",
     revisions: "ฉบับปรับปรุง",
     progress: "ติดตามผล",
+    dashboard: "แดชบอร์ด",
     compare: "เปรียบเทียบฉบับ",
     back_to_plan: "กลับไปที่ภาพรวมของแผน",
     map_by_perspective: "แต่ละแถบคือมุมมองของ Balanced Scorecard กล่องคือพันธกิจ เป้าประสงค์ ยุทธศาสตร์ และกลยุทธ์ เส้นเชื่อมกล่องกับรายการที่อยู่เหนือขึ้นไป",
@@ -196,6 +198,7 @@ pub static EN: PlanPageTexts = PlanPageTexts {
     budgets: "Budgets by year",
     revisions: "Revisions",
     progress: "Progress",
+    dashboard: "Dashboard",
     compare: "Compare revisions",
     back_to_plan: "Back to the plan's overview",
     map_by_perspective: "Each band is a balanced-scorecard perspective; boxes are missions, goals, strategic issues and strategies; lines join each box to the item above it.",

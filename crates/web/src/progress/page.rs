@@ -115,7 +115,7 @@ pub fn state_label(s: EntryState, lang: Lang) -> &'static str {
 
 /// The year to show: the one asked for when the plan covers it, else this year when it does,
 /// else the plan's first year.
-fn year_to_show(plan: &Plan, asked: Option<&str>) -> BeYear {
+pub fn year_to_show(plan: &Plan, asked: Option<&str>) -> BeYear {
     let covered = |y: BeYear| plan.period.contains(y).then_some(y);
     asked
         .and_then(|y| BeYear::parse(y).ok())

@@ -52,6 +52,15 @@ pub struct ProgressTexts {
     pub due: &'static str,
     pub days_late: &'static str,
     pub not_entered: &'static str,
+    pub dashboard: &'static str,
+    pub status_by_mission: &'static str,
+    pub no_kpis: &'static str,
+    pub download_data: &'static str,
+    pub trends: &'static str,
+    pub actual_line: &'static str,
+    pub target_line: &'static str,
+    pub budget_by_year: &'static str,
+    pub budget_total: &'static str,
 }
 
 static TH: ProgressTexts = ProgressTexts {
@@ -104,6 +113,15 @@ static TH: ProgressTexts = ProgressTexts {
     due: "กำหนดส่ง",
     days_late: "เลยกำหนด (วัน)",
     not_entered: "ยังไม่ได้บันทึก",
+    dashboard: "แดชบอร์ด",
+    status_by_mission: "ผลการประเมินตัวชี้วัดตามพันธกิจ/ยุทธศาสตร์",
+    no_kpis: "ยังไม่มีตัวชี้วัดที่จะแสดง",
+    download_data: "ดาวน์โหลดข้อมูล (CSV)",
+    trends: "แนวโน้มผลการดำเนินงานเทียบค่าเป้าหมาย",
+    actual_line: "ผลที่ได้ (อนุมัติแล้ว)",
+    target_line: "ค่าเป้าหมาย",
+    budget_by_year: "งบประมาณตามแผนรายปี (บาท)",
+    budget_total: "งบประมาณรวมทั้งแผน",
 };
 
 static EN: ProgressTexts = ProgressTexts {
@@ -156,6 +174,15 @@ static EN: ProgressTexts = ProgressTexts {
     due: "Due",
     days_late: "Days late",
     not_entered: "Not entered",
+    dashboard: "Dashboard",
+    status_by_mission: "KPI status by mission / strategic issue",
+    no_kpis: "No KPIs to show yet",
+    download_data: "Download the data (CSV)",
+    trends: "Each KPI against its target",
+    actual_line: "Actual (approved)",
+    target_line: "Target",
+    budget_by_year: "Planned budget by year (baht)",
+    budget_total: "The plan's total budget",
 };
 
 pub fn progress_texts(lang: Lang) -> &'static ProgressTexts {

@@ -1,0 +1,141 @@
+//! The plan dashboard over HTTP: charts as SVG with titles for screen readers, each chart's
+//! data as CSV equal to what the store holds, and 404 for other organizations.
+
+mod common;
+
+use common::*;
+use phaen_domain::access::Role;
+use phaen_domain::evaluate::ActualValue;
+use phaen_domain::progress::{EntryState, Period};
+use phaen_store::PlanStore;
+use phaen_store::progress::NewEntry;
+use rust_decimal::Decimal;
+
+#[tokio::test]
+async fn the_dashboard_draws_status_trends_and_budget_with_their_data() {
+    let app = spawn_app(&[
+        ("editor", phaen_synth::SAVINGS, Role::Editor),
+        ("other", phaen_synth::AGRI, Role::Editor),
+    ])
+    .await;
+    let listing = savings_plan(&app).await;
+    let plan = app.store.load_plan(&listing.id).await.unwrap();
+    let year = plan.period.from;
+    let (_, kpi) = plan
+        .all_kpis()
+        .into_iter()
+        .find(|(_, k)| {
+            matches!(
+                k.target_for(year),
+                Some(phaen_domain::Target::Numeric { .. })
+            )
+        })
+        .unwrap();
+    let entry = app
+        .store
+        .save_kpi_entry(
+            &plan.id,
+            &NewEntry {
+                kpi: kpi.id.clone(),
+                period: Period::new(year, phaen_domain::progress::Frequency::Yearly, 1).unwrap(),
+                value: ActualValue::Number("42.5".parse().unwrap()),
+                narrative: String::new(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    app.store
+        .move_kpi_entry(&plan.id, &entry.id, EntryState::Submitted, None, 1)
+        .await
+        .unwrap();
+    app.store
+        .move_kpi_entry(&plan.id, &entry.id, EntryState::Approved, None, 2)
+        .await
+        .unwrap();
+
+    let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
+    let base = format!("{}/plans/{}/dashboard", app.base, plan.id);
+    let html = editor
+        .get(format!("{base}?year={year}"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.matches("<svg").count() >= 3,
+        "status, trends and budget charts"
+    );
+    assert!(
+        html.contains("<title id=\"c-status-t\">"),
+        "charts carry titles"
+    );
+    assert!(
+        html.contains("42.5"),
+        "the approved value is in its trend's title"
+    );
+
+    let csv = |chart: &str| {
+        let (c, url) = (
+            editor.clone(),
+            format!("{base}.csv?chart={chart}&year={year}"),
+        );
+        async move { c.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    let status = csv("status").await;
+    let achieved_or_not: usize = status
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let cells: Vec<&str> = l.rsplitn(5, ',').collect();
+            cells[1..4]
+                .iter()
+                .map(|c| c.parse::<usize>().unwrap())
+                .sum::<usize>()
+        })
+        .sum();
+    assert_eq!(
+        achieved_or_not, 1,
+        "one KPI has an evaluated value: {status}"
+    );
+    let trends = csv("trends").await;
+    assert!(
+        trends
+            .lines()
+            .any(|l| l.contains(&format!(",{year},42.5,"))),
+        "{trends}"
+    );
+    let budget = csv("budget").await;
+    for y in plan.period.years() {
+        let expected: Decimal = plan
+            .walk()
+            .iter()
+            .flat_map(|w| w.element.budget.iter())
+            .filter(|b| b.year == Some(y))
+            .map(|b| b.amount_baht.amount())
+            .sum();
+        assert!(
+            budget.contains(&format!("{y},{}", expected.normalize())),
+            "{y}: {budget}"
+        );
+    }
+    let r = editor
+        .get(format!("{base}.csv?chart=pie"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let (other, _) = sign_in(&app, "other", PASSWORD).await;
+    assert_eq!(other.get(&base).send().await.unwrap().status(), 404);
+    assert_eq!(
+        other
+            .get(format!("{base}.csv"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+}
