@@ -118,6 +118,7 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/plans/{id}/progress", get(progress::page::progress_page)),
         ("/plans/{id}/dashboard", get(dashboard::dashboard_page)),
         ("/plans/{id}/dashboard.csv", get(dashboard::dashboard_csv)),
+        ("/plans/{id}/report", get(dashboard::report::report_page)),
         ("/plans/{id}/progress/owed", get(progress::owed::owed_page)),
         (
             "/plans/{id}/progress/setup",

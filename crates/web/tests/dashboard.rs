@@ -39,7 +39,7 @@ async fn the_dashboard_draws_status_trends_and_budget_with_their_data() {
                 kpi: kpi.id.clone(),
                 period: Period::new(year, phaen_domain::progress::Frequency::Yearly, 1).unwrap(),
                 value: ActualValue::Number("42.5".parse().unwrap()),
-                narrative: String::new(),
+                narrative: "เปิดบัญชีเงินฝากออนไลน์ให้สมาชิกทุกสาขา".into(),
             },
             None,
         )

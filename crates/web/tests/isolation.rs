@@ -71,6 +71,7 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("GET", "/plans/{id}/progress", Theirs),
     ("GET", "/plans/{id}/dashboard", Theirs),
     ("GET", "/plans/{id}/dashboard.csv", Theirs),
+    ("GET", "/plans/{id}/report", Theirs),
     ("GET", "/plans/{id}/progress/owed", Theirs),
     ("GET", "/plans/{id}/progress/setup", Theirs),
     ("POST", "/plans/{id}/progress/setup", Theirs),

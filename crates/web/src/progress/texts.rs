@@ -61,6 +61,8 @@ pub struct ProgressTexts {
     pub target_line: &'static str,
     pub budget_by_year: &'static str,
     pub budget_total: &'static str,
+    pub annual_report: &'static str,
+    pub summary: &'static str,
 }
 
 static TH: ProgressTexts = ProgressTexts {
@@ -122,6 +124,8 @@ static TH: ProgressTexts = ProgressTexts {
     target_line: "ค่าเป้าหมาย",
     budget_by_year: "งบประมาณตามแผนรายปี (บาท)",
     budget_total: "งบประมาณรวมทั้งแผน",
+    annual_report: "รายงานผลการดำเนินงานประจำปี",
+    summary: "สรุปผล",
 };
 
 static EN: ProgressTexts = ProgressTexts {
@@ -183,6 +187,8 @@ static EN: ProgressTexts = ProgressTexts {
     target_line: "Target",
     budget_by_year: "Planned budget by year (baht)",
     budget_total: "The plan's total budget",
+    annual_report: "Annual results report",
+    summary: "Summary",
 };
 
 pub fn progress_texts(lang: Lang) -> &'static ProgressTexts {
