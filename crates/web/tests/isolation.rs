@@ -104,6 +104,8 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("POST", "/api/v1/plans/{id}/revisions", Theirs),
     ("GET", "/api/v1/plans/{id}/revisions/{number}", Theirs),
     ("GET", "/api/v1/plans/{id}/comments", Theirs),
+    ("GET", "/api/v1/plans/{id}/progress", Theirs),
+    ("POST", "/api/v1/plans/{id}/progress", Theirs),
     ("POST", "/api/v1/plans/{id}/comments", Theirs),
     // An upload for the savings cooperative is refused: they write no plans there.
     ("POST", "/api/v1/imports", Own(403)),

@@ -17,6 +17,7 @@ mod elements;
 mod imports;
 mod kpis;
 pub mod openapi;
+mod progress;
 mod read;
 pub mod reply;
 mod write;
@@ -231,6 +232,22 @@ pub fn endpoints() -> Vec<Endpoint> {
             doc("add_comment", "Comment on a plan in member consultation, while its window is open")
                 .body(Body::json::<write::CommentRequest>())
                 .ok(Reply::created::<read::CommentView>("the comment as kept")),
+        ),
+        Endpoint::new(
+            M::GET,
+            "/api/v1/plans/{id}/progress",
+            progress::get_progress,
+            doc("get_progress", "A year's follow-up: each KPI's reported periods, the year's value from the approved ones, its evaluation, and the plan's score with its coverage")
+                .query(&[("year", false, "the Buddhist-Era year (default: this year, when the plan covers it)")])
+                .ok(Reply::json::<progress::ProgressView>("the year's follow-up")),
+        ),
+        Endpoint::new(
+            M::POST,
+            "/api/v1/plans/{id}/progress",
+            progress::bulk_progress,
+            doc("bulk_progress", "Save many progress values at once, all or none: every row is checked first (KPI, period at the KPI's frequency, value of its kind); bad rows are listed by number and nothing is written")
+                .body(Body::json::<progress::BulkRequest>())
+                .ok(Reply::json::<progress::BulkSavedView>("how many were saved")),
         ),
         upload,
         Endpoint::new(

@@ -81,11 +81,33 @@ struct ProgressPage {
 
 pub fn show_value(v: &ActualValue, lang: Lang) -> String {
     match v {
-        ActualValue::Number(n) => crate::plan_pages::money::baht(*n),
+        ActualValue::Number(n) => number(*n),
         ActualValue::Level(l) => l.clone(),
         ActualValue::Met(true) => progress_texts(lang).met.to_string(),
         ActualValue::Met(false) => progress_texts(lang).not_met.to_string(),
     }
+}
+
+/// A measured number as people read it: thousands grouped, no trailing zeros ('1,250.5').
+pub fn number(n: rust_decimal::Decimal) -> String {
+    let text = n.normalize().to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mut out = String::from(sign);
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
 }
 
 pub fn status_label(s: Status, lang: Lang) -> &'static str {
@@ -288,4 +310,16 @@ pub async fn progress_page(
         scores,
     }
     .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_group_thousands_and_drop_trailing_zeros() {
+        let n = |s: &str| super::number(s.parse().unwrap());
+        assert_eq!(n("1250.50"), "1,250.5");
+        assert_eq!(n("12.5"), "12.5");
+        assert_eq!(n("-1000000"), "-1,000,000");
+        assert_eq!(n("0.75"), "0.75");
+    }
 }
