@@ -99,6 +99,8 @@ try {
     assert.ok(kpiName.length > 0, "the form shows the KPI's name");
     const firstYear = page.locator('input[name^="t-"]').first();
     await firstYear.fill(NEW_TARGET);
+    // A revision of an approved plan keeps why a target moved.
+    await page.getByLabel(/เหตุผลที่ปรับค่าเป้าหมาย/).fill("ปรับตามมติที่ประชุมคณะกรรมการ");
     await Promise.all([page.waitForURL(/\/plans\/[^/]+(#.*)?$/), page.getByRole("button", { name: "บันทึก" }).click()]);
     await expectText(page, NEW_TARGET, "the new target is on the plan page");
     await context.close();

@@ -37,6 +37,7 @@ pub const TABLES: &[&str] = &[
     "pending_imports",
     "reporting_setups",
     "kpi_progress",
+    "target_revisions",
 ];
 
 /// What PostgreSQL users do instead of `phaen backup`.

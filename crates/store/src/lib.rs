@@ -19,7 +19,10 @@ pub mod users;
 pub use db::{Backend, Pool};
 pub use error::{Error, Result};
 pub use orgs::OrgStore;
-pub use plans::{ConsultationWindow, EditNote, PlanListing, PlanStore, RevisionListing, Step};
+pub use plans::{
+    ConsultationWindow, EditNote, PlanListing, PlanStore, RevisionListing, Step, TargetChange,
+    TargetRevision,
+};
 pub use sessions::{ApiToken, Session, SessionStore};
 pub use users::{NewUser, User, UserStore};
 

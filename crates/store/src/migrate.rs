@@ -47,6 +47,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "progress",
         include_str!("../../../migrations/0008_progress.sql"),
     ),
+    (
+        9,
+        "target_revisions",
+        include_str!("../../../migrations/0009_target_revisions.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen; returns how many ran.

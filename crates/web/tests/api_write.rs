@@ -298,6 +298,31 @@ async fn kpi_targets_are_set_per_year_and_a_year_outside_the_plan_is_refused_in_
             })),
         )
         .await;
+    if !ok.status.is_success() {
+        // A revision of an approved plan: changing a target needs its reason.
+        assert_eq!(ok.status, 400, "{:?}", ok.json);
+        assert!(
+            ok.json["error_th"]
+                .as_str()
+                .unwrap()
+                .contains("ต้องระบุเหตุผล")
+        );
+    }
+    let ok = editor
+        .call(
+            Method::PUT,
+            &at,
+            Some(json!({
+                "version": v, "name": kpi.name, "unit": "ร้อยละ",
+                "reason": "ที่ประชุมใหญ่ให้ปรับตามภาวะเศรษฐกิจ",
+                "targets": {
+                    years[0].to_string(): "ไม่น้อยกว่า ๘๕",
+                    years[1].to_string(): "-",
+                    years[2].to_string(): 90,
+                },
+            })),
+        )
+        .await;
     assert_eq!(ok.status, 200, "{:?}", ok.json);
     assert_eq!(ok.json["kpi"]["unit"], "ร้อยละ");
     let saved = app.store.load_plan(id).await.unwrap();

@@ -315,8 +315,35 @@ async fn kpi_targets_are_typed_the_way_plans_write_them() {
     fields.push((format!("t-{}", years[0]), "ไม่น้อยกว่า ๘๕".into()));
     fields.push((format!("t-{}", years[1]), "-".into()));
     fields.push((format!("t-{}", years[2]), "ดีเยี่ยม".into()));
+    // This is a revision of an approved plan: moving a target set before needs a reason.
+    let r = editor.post(&form_url).form(&fields).send().await.unwrap();
+    assert_eq!(r.status(), 400);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("ต้องระบุเหตุผล"), "the reason is asked for");
+    assert!(html.contains("ไม่น้อยกว่า ๘๕"), "what was typed is kept");
+    fields.push(("reason".into(), "ปรับตามผลการดำเนินงานปีก่อน".into()));
     let r = editor.post(&form_url).form(&fields).send().await.unwrap();
     assert_eq!(r.status(), 303);
+    let kept = app
+        .store
+        .target_revisions(&listing.id, &kpi.id)
+        .await
+        .unwrap();
+    assert!(!kept.is_empty(), "the change is in the target history");
+    assert!(
+        kept.iter()
+            .all(|t| t.change.reason == "ปรับตามผลการดำเนินงานปีก่อน")
+    );
+    assert_eq!(kept[0].by, "ผู้ใช้ editor");
+    let form_page = editor
+        .get(&form_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(form_page.contains("ประวัติการปรับค่าเป้าหมาย"));
     let saved = app.store.load_plan(&listing.id).await.unwrap();
     let k = phaen_domain::edit::kpi(&saved, &kpi.id).unwrap();
     assert_eq!(k.unit.as_deref(), Some("ร้อยละ"));
@@ -333,6 +360,7 @@ async fn kpi_targets_are_typed_the_way_plans_write_them() {
     assert!(page.contains("≥ 85"));
 
     // A KPI with no name is refused with the words kept.
+    fields.retain(|(k, _)| k != "reason");
     fields[2].1 = "  ".into();
     fields[1].1 = version_of(&editor, &form_url).await;
     let r = editor.post(&form_url).form(&fields).send().await.unwrap();

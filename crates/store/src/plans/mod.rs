@@ -45,6 +45,12 @@ pub trait PlanStore {
         step: Step,
         version: i64,
     ) -> impl Future<Output = Result<i64>> + Send;
+    /// The changes made to a KPI's targets, oldest first.
+    fn target_revisions(
+        &self,
+        id: &PlanId,
+        kpi: &phaen_domain::KpiId,
+    ) -> impl Future<Output = Result<Vec<TargetRevision>>> + Send;
     /// The dates members may comment between, when the plan has been sent to consultation.
     fn consultation_window(
         &self,
@@ -108,6 +114,25 @@ impl ConsultationWindow {
     }
 }
 
+/// A change to a KPI's target for a year, kept with its reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetChange {
+    pub kpi: phaen_domain::KpiId,
+    pub year: BeYear,
+    /// The targets as written, '-' for none.
+    pub before: String,
+    pub after: String,
+    pub reason: String,
+}
+
+/// A kept target change, with who made it and when (Unix milliseconds).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetRevision {
+    pub change: TargetChange,
+    pub by: String,
+    pub at: i64,
+}
+
 /// What a change made through a form did, for the audit log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditNote {
@@ -117,6 +142,8 @@ pub struct EditNote {
     pub target: String,
     pub before: Option<String>,
     pub after: Option<String>,
+    /// Targets the change moved, kept in the target history in the same transaction.
+    pub targets: Vec<TargetChange>,
 }
 
 /// An earlier revision as lists show it.
@@ -422,6 +449,37 @@ impl PlanStore for Store {
         Ok(current + 1)
     }
 
+    async fn target_revisions(
+        &self,
+        id: &PlanId,
+        kpi: &phaen_domain::KpiId,
+    ) -> Result<Vec<TargetRevision>> {
+        let mut tx = self.pool().begin_read().await?;
+        let rows = tx
+            .all(
+                "SELECT year, before, after, reason, changed_by_name, changed_at
+                 FROM target_revisions WHERE plan_id = $1 AND kpi_id = $2
+                 ORDER BY changed_at, id",
+                args![id.as_str(), kpi.as_str()],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(TargetRevision {
+                    change: TargetChange {
+                        kpi: kpi.clone(),
+                        year: codec::year("target revision", r.int(0)?)?,
+                        before: r.text(1)?,
+                        after: r.text(2)?,
+                        reason: r.text(3)?,
+                    },
+                    by: r.text(4)?,
+                    at: r.int(5)?,
+                })
+            })
+            .collect()
+    }
+
     async fn consultation_window(&self, id: &PlanId) -> Result<Option<ConsultationWindow>> {
         let mut tx = self.pool().begin_read().await?;
         consultation_window_in(&mut tx, id).await
@@ -448,6 +506,27 @@ impl PlanStore for Store {
         let mut stored = plan.clone();
         stored.status = status;
         save::replace_plan(&mut tx, &stored).await?;
+        let actor = self.actor().clone();
+        for t in &note.targets {
+            tx.exec(
+                "INSERT INTO target_revisions (id, plan_id, kpi_id, year, before, after, reason,
+                    changed_by, changed_by_name, changed_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                args![
+                    uuid::Uuid::now_v7().to_string(),
+                    plan.id.as_str(),
+                    t.kpi.as_str(),
+                    i64::from(t.year.get()),
+                    t.before.as_str(),
+                    t.after.as_str(),
+                    t.reason.as_str(),
+                    actor.id.as_str(),
+                    actor.name.as_str(),
+                    crate::now_ms()
+                ],
+            )
+            .await?;
+        }
         crate::audit::append(
             &mut tx,
             self.actor(),

@@ -57,6 +57,9 @@ pub struct KpiBody {
     /// The target for each Buddhist-Era year of the plan: {"2568": "≥ 80", "2569": "-"}.
     #[serde(default)]
     pub targets: Option<BTreeMap<String, Option<TargetText>>>,
+    /// Why targets set before change; needed in a revision of an approved plan.
+    #[serde(default)]
+    pub reason: Option<String>,
 }
 
 impl KpiBody {
@@ -146,6 +149,7 @@ pub async fn change_kpi(
     if let Some(notes) = req.notes.take() {
         form.notes = notes.text();
     }
+    form.reason = req.reason.take().unwrap_or_default();
     let note = kpi::change_kpi(&mut plan, &kid, &form, lang)?;
     let version = save(&store, &plan, form.version, note).await?;
     let kpi = model::kpi(&plan, &kid)

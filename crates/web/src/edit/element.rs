@@ -220,6 +220,7 @@ pub(crate) fn change_element(
         target: audit_name(&changed),
         before: Some(audit_json(before)),
         after: Some(audit_json(&changed)),
+        targets: Vec::new(),
     };
     *edit::element_mut(plan, eid)? = changed;
     Ok(note)
@@ -253,6 +254,7 @@ pub(crate) fn add_element(
         target: audit_name(&new),
         before: None,
         after: Some(audit_json(&new)),
+        targets: Vec::new(),
     };
     let id = new.id.clone();
     edit::add_element(plan, parent.as_ref(), new).map_err(phaen_store::Error::from)?;
@@ -285,6 +287,7 @@ pub(crate) fn move_element(
         target: name,
         before: None,
         after: Some(way.to_string()),
+        targets: Vec::new(),
     })
 }
 
@@ -300,6 +303,7 @@ pub(crate) fn remove_element(
         target: audit_name(&gone),
         before: Some(serde_json::to_string(&gone).unwrap_or_default()),
         after: None,
+        targets: Vec::new(),
     })
 }
 

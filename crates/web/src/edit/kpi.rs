@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use phaen_domain::edit;
 use phaen_domain::{ElementId, Kpi, KpiId, Plan, YearTarget};
-use phaen_store::EditNote;
+use phaen_store::{EditNote, PlanStore};
 
 use super::{EDIT_EN, EDIT_TH, EditTexts, edit_texts, for_form, for_save, form_problems, save};
 use crate::AppState;
@@ -33,6 +33,8 @@ pub(crate) struct KpiForm {
     pub(crate) notes: String,
     /// (year as written, the target as typed); the plan's years first.
     pub(crate) targets: Vec<(String, String)>,
+    /// Why targets set before are changed (needed in a revision of an approved plan).
+    pub(crate) reason: String,
 }
 
 impl KpiForm {
@@ -61,6 +63,7 @@ impl KpiForm {
                 "name" => f.name = value,
                 "unit" => f.unit = value,
                 "notes" => f.notes = value,
+                "reason" => f.reason = value,
                 other => {
                     if let Some(year) = other.strip_prefix("t-") {
                         targets.push((year.to_string(), value));
@@ -95,6 +98,7 @@ impl KpiForm {
             name: k.name.clone(),
             unit: k.unit.clone().unwrap_or_default(),
             notes: k.notes.join("\n"),
+            reason: String::new(),
             targets: plan
                 .period
                 .years()
@@ -184,6 +188,35 @@ impl KpiForm {
     }
 }
 
+/// The years whose target was set and now differs (or is gone), with the reason given.
+fn target_changes(
+    plan: &Plan,
+    before: &Kpi,
+    after: &Kpi,
+    reason: &str,
+) -> Vec<phaen_store::TargetChange> {
+    let shown = |k: &Kpi, y| {
+        k.targets
+            .iter()
+            .find(|t| t.year == y)
+            .map(|t| t.target.to_string())
+    };
+    plan.period
+        .years()
+        .filter_map(|y| {
+            let was = shown(before, y)?;
+            let now = shown(after, y).unwrap_or_else(|| "-".into());
+            (was != now).then(|| phaen_store::TargetChange {
+                kpi: after.id.clone(),
+                year: y,
+                before: was,
+                after: now,
+                reason: reason.to_string(),
+            })
+        })
+        .collect()
+}
+
 fn kpi_name(k: &Kpi) -> String {
     format!("{} {}", k.label.clone().unwrap_or_default(), k.name)
         .trim()
@@ -202,11 +235,25 @@ pub(crate) fn change_kpi(
     let mut changed = before.clone();
     form.apply(plan, &mut changed)
         .map_err(|p| AppError::Invalid(lang, p))?;
+    let targets = target_changes(plan, before, &changed, form.reason.trim());
+    // A revision of a plan that was approved keeps why its targets moved.
+    let revised = plan.revision.as_ref().is_some_and(|r| r.number > 1);
+    if revised && !targets.is_empty() && form.reason.trim().is_empty() {
+        return Err(AppError::Invalid(
+            lang,
+            vec![Problem::new(
+                "reason",
+                "แผนนี้เป็นฉบับปรับปรุงของแผนที่อนุมัติแล้ว การเปลี่ยนค่าเป้าหมายต้องระบุเหตุผล",
+                "this plan revises an approved one: changing a target needs a reason",
+            )],
+        ));
+    }
     let note = EditNote {
         action: "kpi.edit",
         target: kpi_name(&changed),
         before: Some(audit_json(before)),
         after: Some(audit_json(&changed)),
+        targets,
     };
     *edit::kpi_mut(plan, kid)? = changed;
     Ok(note)
@@ -228,6 +275,7 @@ pub(crate) fn add_kpi(
         target: new.name.clone(),
         before: None,
         after: Some(audit_json(&new)),
+        targets: Vec::new(),
     };
     let id = new.id.clone();
     match &element {
@@ -245,6 +293,7 @@ pub(crate) fn remove_kpi(plan: &mut Plan, kid: &KpiId, lang: Lang) -> Result<Edi
         target: gone.name.clone(),
         before: Some(audit_json(&gone)),
         after: None,
+        targets: Vec::new(),
     })
 }
 
@@ -266,6 +315,20 @@ struct KpiFormPage {
     kpi_id: Option<String>,
     form: KpiForm,
     problems: Vec<String>,
+    /// Earlier changes to this KPI's targets.
+    history: Vec<HistoryRow>,
+    /// A reason is needed to change a target (a revision of an approved plan).
+    reason_needed: bool,
+}
+
+/// One kept target change as the form lists it.
+pub struct HistoryRow {
+    pub year: u16,
+    pub before: String,
+    pub after: String,
+    pub reason: String,
+    pub by: String,
+    pub at: String,
 }
 
 fn owner_name(plan: &Plan, element: Option<&phaen_domain::Element>) -> String {
@@ -295,6 +358,7 @@ struct Page<'a> {
     action: String,
     heading: String,
     kpi_id: Option<String>,
+    history: Vec<HistoryRow>,
 }
 
 impl Page<'_> {
@@ -314,6 +378,8 @@ impl Page<'_> {
             kpi_id: self.kpi_id,
             form,
             problems,
+            history: self.history,
+            reason_needed: self.plan.revision.as_ref().is_some_and(|r| r.number > 1),
         }
     }
 
@@ -338,6 +404,7 @@ fn edit_page<'a>(viewer: &'a Viewer, plan: &'a Plan, kid: &KpiId) -> Page<'a> {
         action: format!("/plans/{}/kpis/{kid}/edit", plan.id),
         heading: format!("{} {}", edit_texts(lang).edit, lang.t().kpi),
         kpi_id: Some(kid.to_string()),
+        history: Vec::new(),
     }
 }
 
@@ -352,9 +419,22 @@ pub async fn edit_form(
     let kid = kpi_id(lang, &kid)?;
     let k = edit::kpi(&editing.plan, &kid).ok_or(AppError::NotFound(lang))?;
     let form = KpiForm::of(k, &editing.plan, editing.version);
-    Ok(edit_page(&viewer, &editing.plan, &kid)
-        .render(form, Vec::new())
-        .into_response())
+    let mut page = edit_page(&viewer, &editing.plan, &kid);
+    page.history = state
+        .store
+        .target_revisions(&editing.plan.id, &kid)
+        .await?
+        .into_iter()
+        .map(|r| HistoryRow {
+            year: r.change.year.get(),
+            before: r.change.before,
+            after: r.change.after,
+            reason: r.change.reason,
+            by: r.by,
+            at: crate::audit::bangkok(r.at),
+        })
+        .collect();
+    Ok(page.render(form, Vec::new()).into_response())
 }
 
 /// The `csrf` field of a form read as pairs.
@@ -412,6 +492,7 @@ fn new_page<'a>(viewer: &'a Viewer, plan: &'a Plan, element: Option<&ElementId>)
         action: format!("/plans/{}/kpis/new", plan.id),
         heading: edit_texts(lang).add_kpi.to_string(),
         kpi_id: None,
+        history: Vec::new(),
     }
 }
 

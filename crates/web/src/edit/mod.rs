@@ -162,6 +162,11 @@ pub struct EditTexts {
     pub new_revision_hint: &'static str,
     pub consultation_opens: &'static str,
     pub consultation_closes: &'static str,
+    pub target_reason: &'static str,
+    pub target_reason_needed: &'static str,
+    pub target_history: &'static str,
+    pub target_was: &'static str,
+    pub target_now: &'static str,
 }
 
 pub static EDIT_TH: EditTexts = EditTexts {
@@ -199,6 +204,11 @@ pub static EDIT_TH: EditTexts = EditTexts {
     new_revision_hint: "แผนที่อนุมัติแล้วแก้ไขได้ด้วยการเปิดฉบับปรับปรุงใหม่ ฉบับปัจจุบันจะถูกเก็บไว้ครบถ้วน",
     consultation_opens: "วันเปิดรับความคิดเห็น",
     consultation_closes: "วันปิดรับความคิดเห็น",
+    target_reason: "เหตุผลที่ปรับค่าเป้าหมาย",
+    target_reason_needed: "ต้องระบุเมื่อเปลี่ยนค่าเป้าหมายเดิม เพราะเป็นฉบับปรับปรุงของแผนที่อนุมัติแล้ว",
+    target_history: "ประวัติการปรับค่าเป้าหมาย",
+    target_was: "ค่าเดิม",
+    target_now: "ค่าใหม่",
 };
 
 pub static EDIT_EN: EditTexts = EditTexts {
@@ -236,6 +246,11 @@ pub static EDIT_EN: EditTexts = EditTexts {
     new_revision_hint: "An approved plan changes through a new revision; the current one is kept whole",
     consultation_opens: "Comments open on",
     consultation_closes: "Comments close on",
+    target_reason: "Why the targets change",
+    target_reason_needed: "needed when a target set before changes, as this revises an approved plan",
+    target_history: "Target changes so far",
+    target_was: "Was",
+    target_now: "Became",
 };
 
 pub fn edit_texts(lang: Lang) -> &'static EditTexts {
