@@ -153,6 +153,33 @@ try {
     await context.close();
   });
 
+  await step("the board reads the demo plan's dashboard and annual report, and both render", async () => {
+    const { context, page } = await signIn("approver", { viewport: { width: 1200, height: 1600 } });
+    // The demo cooperative's own plan carries approved values for the years that have ended.
+    const demo = page.locator("table tbody tr", { hasText: "แผนกลยุทธ์" }).first();
+    await Promise.all([page.waitForURL(/\/plans\/[^/]+$/), demo.locator("a").first().click()]);
+    const plan = page.url();
+    await page.goto(`${plan}/dashboard`);
+    const bars = page.locator("svg.bars rect");
+    assert.ok((await bars.count()) > 0, "the status chart has bars");
+    const box = await page.locator("svg.bars").boundingBox();
+    assert.ok(box && box.width > 300 && box.height > 30, "the chart is drawn at a readable size");
+    assert.ok((await page.locator("figure.trend svg polyline").count()) > 0, "trend lines are drawn");
+    const shot = await page.screenshot({ fullPage: true });
+    assert.ok(shot.length > 20000, "the dashboard renders (screenshot of a real page)");
+    if (process.env.PHAEN_SHOTS) {
+      const fs = await import("node:fs");
+      fs.writeFileSync(`${process.env.PHAEN_SHOTS}/dashboard.png`, shot);
+    }
+    await page.getByRole("link", { name: /รายงานผลการดำเนินงานประจำปี/ }).click();
+    await expectText(page, "สรุปผล", "the report has its summary");
+    await expectText(page, "คะแนนรวมของแผน", "and the plan's score");
+    const pdfLike = await page.emulateMedia({ media: "print" }).then(() => page.screenshot({ fullPage: true }));
+    assert.ok(pdfLike.length > 20000, "the report renders for print");
+    assert.equal(await page.locator("form.no-print").isVisible(), false, "controls are hidden in print");
+    await context.close();
+  });
+
   console.log("end-to-end journey: all steps passed");
 } catch (e) {
   console.error(`FAILED at step: ${stepName}\n${e.stack || e}`);
