@@ -105,6 +105,7 @@ pub struct Texts {
     pub on_date: &'static str,
     pub import: &'static str,
     pub changes: &'static str,
+    pub dashboard: &'static str,
 }
 
 pub static TH: Texts = Texts {
@@ -163,6 +164,7 @@ pub static TH: Texts = Texts {
     on_date: "เมื่อวันที่",
     import: "นำเข้าแผน",
     changes: "ค่าเดิม → ค่าใหม่",
+    dashboard: "ภาพรวมผลการดำเนินงาน",
 };
 
 pub static EN: Texts = Texts {
@@ -221,4 +223,5 @@ pub static EN: Texts = Texts {
     on_date: "on",
     import: "Import",
     changes: "Before → after",
+    dashboard: "Results overview",
 };

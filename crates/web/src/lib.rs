@@ -60,6 +60,8 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/signout", post(auth::signout)),
         ("/lang/{code}", get(pages::set_lang)),
         ("/plans", get(pages::list_plans)),
+        ("/dashboard", get(dashboard::orgs::org_dashboard)),
+        ("/dashboard.csv", get(dashboard::orgs::org_dashboard_csv)),
         ("/plans/{id}", get(pages::show_plan)),
         ("/plans/{id}/map", get(plan_pages::map::map_page)),
         ("/plans/{id}/table", get(plan_pages::table::table_page)),

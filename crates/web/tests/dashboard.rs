@@ -139,3 +139,64 @@ async fn the_dashboard_draws_status_trends_and_budget_with_their_data() {
         404
     );
 }
+
+#[tokio::test]
+async fn the_results_overview_shows_each_plan_the_viewer_may_read() {
+    let app = spawn_app(&[
+        ("editor", phaen_synth::SAVINGS, Role::Editor),
+        ("province", phaen_synth::PCO, Role::Provincial),
+    ])
+    .await;
+    let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
+    let csv = editor
+        .get(format!("{}/dashboard.csv", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let own = savings_plan(&app).await;
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "the cooperative's own plan only: {csv}");
+    assert!(rows[0].contains(own.id.as_str()));
+
+    let (province, _) = sign_in(&app, "province", PASSWORD).await;
+    let html = province
+        .get(format!("{}/dashboard", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("<svg class=\"bars\""));
+    assert!(
+        html.contains(own.id.as_str()),
+        "the province sees its cooperatives' plans"
+    );
+    let csv = province
+        .get(format!("{}/dashboard.csv", app.base))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.lines().count() > 2,
+        "its own roadmap and its cooperatives' plans: {csv}"
+    );
+    let fed = app
+        .store
+        .list_plans()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.org.as_str() == phaen_synth::FED)
+        .unwrap();
+    assert!(
+        !csv.contains(fed.id.as_str()),
+        "nothing outside its subtree"
+    );
+}

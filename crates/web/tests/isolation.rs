@@ -46,6 +46,8 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("POST", "/signout", Own(303)),
     ("GET", "/lang/{code}", Public(303)),
     ("GET", "/plans", Own(200)),
+    ("GET", "/dashboard", Own(200)),
+    ("GET", "/dashboard.csv", Own(200)),
     ("GET", "/plans/{id}", Theirs),
     ("GET", "/plans/{id}/map", Theirs),
     ("GET", "/plans/{id}/table", Theirs),

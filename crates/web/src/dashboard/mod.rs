@@ -4,6 +4,7 @@
 //! with the same data as a CSV download.
 
 pub mod charts;
+pub mod orgs;
 pub mod report;
 
 use std::collections::HashMap;

@@ -63,6 +63,7 @@ pub struct ProgressTexts {
     pub budget_total: &'static str,
     pub annual_report: &'static str,
     pub summary: &'static str,
+    pub status_by_plan: &'static str,
 }
 
 static TH: ProgressTexts = ProgressTexts {
@@ -126,6 +127,7 @@ static TH: ProgressTexts = ProgressTexts {
     budget_total: "งบประมาณรวมทั้งแผน",
     annual_report: "รายงานผลการดำเนินงานประจำปี",
     summary: "สรุปผล",
+    status_by_plan: "ผลการประเมินตัวชี้วัดของแต่ละแผน",
 };
 
 static EN: ProgressTexts = ProgressTexts {
@@ -189,6 +191,7 @@ static EN: ProgressTexts = ProgressTexts {
     budget_total: "The plan's total budget",
     annual_report: "Annual results report",
     summary: "Summary",
+    status_by_plan: "KPI status of each plan",
 };
 
 pub fn progress_texts(lang: Lang) -> &'static ProgressTexts {
