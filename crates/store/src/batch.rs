@@ -88,12 +88,10 @@ pub async fn insert_rows(
     rows: Vec<Vec<Arg>>,
     tail: &str,
 ) -> Result<()> {
-    // SQLite reads '$1' as a *named* parameter and looks names up one by one, which is
-    // quadratic in a statement with thousands of them; '?1' is numbered and direct.
-    let mark = match tx.backend() {
-        crate::Backend::Sqlite => '?',
-        crate::Backend::Postgres => '$',
-    };
+    // SQLite reads '$1' and even '?1' as *named* parameters, and sqlx asks each one's name: a
+    // linear search per parameter, quadratic in a statement with thousands of them (it was
+    // 90 % of a bulk import's time). Bare '?' marks have no name and are bound in order.
+    let sqlite = tx.backend() == crate::Backend::Sqlite;
     let per_statement = (MAX_PARAMS / width.max(1)).clamp(1, MAX_ROWS);
     let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
@@ -112,8 +110,12 @@ pub async fn insert_rows(
                 if c > 0 {
                     sql.push(',');
                 }
-                sql.push(mark);
-                sql.push_str(&n.to_string());
+                if sqlite {
+                    sql.push('?');
+                } else {
+                    sql.push('$');
+                    sql.push_str(&n.to_string());
+                }
             }
             sql.push(')');
         }
