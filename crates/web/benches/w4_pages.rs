@@ -248,6 +248,32 @@ fn report_line(label: &str, samples: &[&Sample], secs: f64) {
     );
 }
 
+/// CPU time used so far by this process's threads, by thread name (w4-server, w4-load,
+/// sqlx-sqlite-wor...), read from /proc; empty where there is no /proc.
+fn cpu_by_thread() -> std::collections::BTreeMap<String, Duration> {
+    let mut out = std::collections::BTreeMap::new();
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return out;
+    };
+    for task in tasks.flatten() {
+        let Ok(stat) = std::fs::read_to_string(task.path().join("stat")) else {
+            continue;
+        };
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        let name = stat[open + 1..close].to_string();
+        // After the name: state, then fields 4..; utime and stime are fields 14 and 15, in
+        // clock ticks of 1/100 s.
+        let fields: Vec<&str> = stat[close + 2..].split(' ').collect();
+        let ticks = |i: usize| fields.get(i - 3).and_then(|f| f.parse::<u64>().ok());
+        if let (Some(u), Some(s)) = (ticks(14), ticks(15)) {
+            *out.entry(name).or_default() += Duration::from_millis((u + s) * 10);
+        }
+    }
+    out
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -260,11 +286,13 @@ fn main() {
 
     // The server has the machine's cores; the load generator runs beside it on one thread.
     let server = tokio::runtime::Builder::new_multi_thread()
+        .thread_name("w4-server")
         .enable_all()
         .build()
         .unwrap();
     let load = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(1)
+        .thread_name("w4-load")
         .enable_all()
         .build()
         .unwrap();
@@ -290,7 +318,7 @@ fn main() {
         targets.len(),
     );
 
-    let samples: Vec<Sample> = load.block_on(async {
+    let (samples, (cpu_before, cpu_after)) = load.block_on(async {
         let mut sessions = Vec::with_capacity(clients);
         for _ in 0..clients {
             sessions.push(sign_in(&base).await);
@@ -306,6 +334,12 @@ fn main() {
         }
         let measure_from = Instant::now() + Duration::from_secs(warmup);
         let stop = measure_from + Duration::from_secs(secs);
+        let cpu = std::thread::spawn(move || {
+            std::thread::sleep(measure_from - Instant::now());
+            let before = cpu_by_thread();
+            std::thread::sleep(stop.saturating_duration_since(Instant::now()));
+            (before, cpu_by_thread())
+        });
         let tasks: Vec<_> = sessions
             .into_iter()
             .enumerate()
@@ -324,7 +358,7 @@ fn main() {
         for t in tasks {
             all.extend(t.await.unwrap());
         }
-        all
+        (all, cpu.join().unwrap())
     });
 
     let secs_f = secs as f64;
@@ -333,6 +367,34 @@ fn main() {
     for page in PAGES {
         let of: Vec<&Sample> = samples.iter().filter(|s| s.page == page).collect();
         report_line(page.name(), &of, secs_f);
+    }
+
+    // CPU per request while measuring, by thread: the server's runtime, SQLite's worker
+    // threads (sqlx runs each connection on one) and the load generator.
+    let mut by_group: std::collections::BTreeMap<&str, Duration> = Default::default();
+    for (name, after) in &cpu_after {
+        let used = after.saturating_sub(cpu_before.get(name).copied().unwrap_or_default());
+        let group = match name.as_str() {
+            "w4-server" => "server (tokio workers)",
+            "w4-load" => "load generator",
+            n if n.starts_with("sqlx-sqlite") => "sqlite (sqlx worker threads)",
+            _ => "other",
+        };
+        *by_group.entry(group).or_default() += used;
+    }
+    if !samples.is_empty() && !by_group.is_empty() {
+        let per = |d: Duration| ms(d) / samples.len() as f64;
+        let total: Duration = by_group.values().sum();
+        let parts: Vec<String> = by_group
+            .iter()
+            .map(|(g, d)| format!("{g} {:.3}", per(*d)))
+            .collect();
+        println!(
+            "CPU per request: {:.3} ms ({}); {:.2} cores busy",
+            per(total),
+            parts.join(", "),
+            total.as_secs_f64() / secs_f
+        );
     }
 
     // Where one request's time goes, one client at a time: the whole request, and loading
