@@ -30,6 +30,8 @@ pub const DEFAULT_DB: &str = "phaen.db";
 pub struct Store {
     pool: Pool,
     actor: audit::Actor,
+    /// Plans read whole, checked against the database on every load (see `plans::cache`).
+    plans: std::sync::Arc<plans::cache::PlanCache>,
 }
 
 impl Store {
@@ -41,6 +43,7 @@ impl Store {
         Ok(Store {
             pool,
             actor: audit::Actor::cli(),
+            plans: Default::default(),
         })
     }
 
@@ -49,6 +52,7 @@ impl Store {
         Store {
             pool: self.pool.clone(),
             actor,
+            plans: self.plans.clone(),
         }
     }
 

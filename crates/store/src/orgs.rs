@@ -3,7 +3,7 @@
 
 use phaen_domain::{CoopType, OrgCode, OrgKind, OrgUnit, Organization, UnitKind};
 
-use crate::db::{Row, Tx};
+use crate::db::{Pool, Row, Tx};
 use crate::error::{Error, Result};
 use crate::{Store, args};
 
@@ -125,29 +125,40 @@ pub(crate) async fn upsert_org_in(tx: &mut Tx, org: &Organization) -> Result<boo
     Ok(created)
 }
 
+const ORG_BY_CODE: &str =
+    "SELECT code, name_th, name_en, kind, coop_type, parent_code FROM orgs WHERE code = $1";
+const UNITS_OF_ORG: &str =
+    "SELECT code, name_th, name_en, kind FROM org_units WHERE org_code = $1 ORDER BY position";
+
 pub(crate) async fn load_org(tx: &mut Tx, code: &OrgCode) -> Result<Organization> {
-    let row = tx
-        .one(
-            "SELECT code, name_th, name_en, kind, coop_type, parent_code FROM orgs WHERE code = $1",
-            args![code.as_str()],
-        )
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            what: "organization",
-            key: code.to_string(),
-        })?;
+    let row = tx.one(ORG_BY_CODE, args![code.as_str()]).await?;
+    let units = tx.all(UNITS_OF_ORG, args![code.as_str()]).await?;
+    org_with_units(code, row, &units)
+}
+
+/// `load_org` outside a transaction: two single-statement reads, for the organization's row
+/// and its units, which need not agree with anything else read.
+pub(crate) async fn load_org_outside_tx(pool: &Pool, code: &OrgCode) -> Result<Organization> {
+    let row = pool.one(ORG_BY_CODE, args![code.as_str()]).await?;
+    let units = pool.all(UNITS_OF_ORG, args![code.as_str()]).await?;
+    org_with_units(code, row, &units)
+}
+
+fn org_with_units(code: &OrgCode, row: Option<Row>, units: &[Row]) -> Result<Organization> {
+    let row = row.ok_or_else(|| Error::NotFound {
+        what: "organization",
+        key: code.to_string(),
+    })?;
     let mut org = org_from_row(&row)?;
-    org.units = load_units(tx, code.as_str()).await?;
+    org.units = units_from_rows(units)?;
     Ok(org)
 }
 
 async fn load_units(tx: &mut Tx, code: &str) -> Result<Vec<OrgUnit>> {
-    let rows = tx
-        .all(
-            "SELECT code, name_th, name_en, kind FROM org_units WHERE org_code = $1 ORDER BY position",
-            args![code],
-        )
-        .await?;
+    units_from_rows(&tx.all(UNITS_OF_ORG, args![code]).await?)
+}
+
+fn units_from_rows(rows: &[Row]) -> Result<Vec<OrgUnit>> {
     rows.iter()
         .map(|r| {
             Ok(OrgUnit {

@@ -1,6 +1,7 @@
 //! Plans in the database: saved whole in one transaction, loaded whole, listed, found by id or
 //! by the first characters of their id.
 
+pub(crate) mod cache;
 mod codec;
 mod load;
 pub(crate) mod save;
@@ -199,8 +200,21 @@ impl PlanStore for Store {
     }
 
     async fn load_plan(&self, id: &PlanId) -> Result<Plan> {
+        // The stamp alone, outside a transaction: when it matches the kept plan, that plan
+        // is what the database holds now, and only its owner is read again.
+        let stamp = load::stamp_row(self.pool().one(load::STAMP, args![id.as_str()]).await?, id)?;
+        if let Some(kept) = self.plans.get(id, stamp) {
+            let mut plan = Plan::clone(&kept);
+            plan.owner = crate::orgs::load_org_outside_tx(self.pool(), &plan.owner.code).await?;
+            return Ok(plan);
+        }
+        // A full load reads the stamp again in its own transaction, so the plan is kept with
+        // the stamp of exactly the state it was read from.
         let mut tx = self.pool().begin_read().await?;
-        load::load_plan(&mut tx, id).await
+        let stamp = load::stamp_row(tx.one(load::STAMP, args![id.as_str()]).await?, id)?;
+        let plan = load::load_plan(&mut tx, id).await?;
+        self.plans.put(stamp, std::sync::Arc::new(plan.clone()));
+        Ok(plan)
     }
 
     async fn list_plans(&self) -> Result<Vec<PlanListing>> {
@@ -590,6 +604,7 @@ impl PlanStore for Store {
         };
         tx.exec("DELETE FROM plans WHERE id = $1", args![id.as_str()])
             .await?;
+        self.plans.forget(id);
         crate::audit::append(
             &mut tx,
             self.actor(),
