@@ -51,36 +51,40 @@ impl OrgStore for Store {
     }
 
     async fn ancestors(&self, org: &OrgCode) -> Result<Vec<OrgCode>> {
-        let mut tx = self.pool().begin_read().await?;
+        // One query walks the whole chain (every page view asks this); the depth bound only
+        // ends a cycle in the stored parents, which the loop below cuts at its first repeat.
+        let rows = self
+            .pool()
+            .all(
+                "WITH RECURSIVE up (parent, depth) AS (
+                     SELECT parent_code, 0 FROM orgs WHERE code = $1
+                     UNION ALL
+                     SELECT o.parent_code, up.depth + 1 FROM up JOIN orgs o ON o.code = up.parent
+                     WHERE up.depth < 64
+                 )
+                 SELECT parent FROM up ORDER BY depth",
+                args![org.as_str()],
+            )
+            .await?;
+        if rows.is_empty() {
+            return Err(Error::NotFound {
+                what: "organization",
+                key: org.to_string(),
+            });
+        }
         let mut out: Vec<OrgCode> = Vec::new();
-        let mut current = org.clone();
-        loop {
-            let row = tx
-                .one(
-                    "SELECT parent_code FROM orgs WHERE code = $1",
-                    args![current.as_str()],
-                )
-                .await?;
-            let parent = match row {
-                Some(r) => r.opt_text(0)?,
-                None if out.is_empty() => {
-                    return Err(Error::NotFound {
-                        what: "organization",
-                        key: org.to_string(),
-                    });
-                }
-                // A parent code with no row of its own: it is still an ancestor, and the top.
-                None => None,
-            };
-            let Some(parent) = parent.map(|p| OrgCode::parse(&p)).transpose()? else {
-                return Ok(out);
+        for row in rows {
+            // A parent code with no row of its own is still an ancestor, and the top: the
+            // walk has no row after it.
+            let Some(parent) = row.opt_text(0)?.map(|p| OrgCode::parse(&p)).transpose()? else {
+                break;
             };
             if &parent == org || out.contains(&parent) {
-                return Ok(out);
+                break;
             }
-            out.push(parent.clone());
-            current = parent;
+            out.push(parent);
         }
+        Ok(out)
     }
 }
 

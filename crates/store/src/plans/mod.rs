@@ -542,17 +542,17 @@ impl PlanStore for Store {
     }
 
     async fn plan_version(&self, id: &PlanId) -> Result<i64> {
-        let mut tx = self.pool().begin_read().await?;
-        tx.one(
-            "SELECT version FROM plans WHERE id = $1",
-            args![id.as_str()],
-        )
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            what: "plan",
-            key: id.to_string(),
-        })?
-        .int(0)
+        self.pool()
+            .one(
+                "SELECT version FROM plans WHERE id = $1",
+                args![id.as_str()],
+            )
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                what: "plan",
+                key: id.to_string(),
+            })?
+            .int(0)
     }
 
     async fn list_revisions(&self, id: &PlanId) -> Result<Vec<RevisionListing>> {
