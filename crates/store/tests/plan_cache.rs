@@ -80,3 +80,29 @@ async fn a_plan_deleted_elsewhere_is_not_found() {
         Err(Error::NotFound { .. })
     ));
 }
+
+#[tokio::test]
+async fn an_owner_renamed_elsewhere_is_read_afresh() {
+    let db = TestDb::new();
+    let (here, there) = (db.store().await, db.store().await);
+    let plan = editable_plan();
+    here.insert_plan(&plan).await.unwrap();
+    let shared = here.load_plan_shared(&plan.id).await.unwrap();
+    assert_eq!(*shared, plan);
+    let mut tx = there.pool().begin_write().await.unwrap();
+    tx.exec(
+        "UPDATE orgs SET name_th = 'ชื่อใหม่' WHERE code = $1",
+        vec![plan.owner.code.as_str().into()],
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        here.load_plan_shared(&plan.id).await.unwrap().owner.name_th,
+        "ชื่อใหม่"
+    );
+    assert_eq!(
+        here.load_plan(&plan.id).await.unwrap().owner.name_th,
+        "ชื่อใหม่"
+    );
+}

@@ -80,10 +80,10 @@ pub(crate) async fn readable_plan(
     state: &AppState,
     viewer: &Viewer,
     id: &str,
-) -> Result<Plan, AppError> {
+) -> Result<std::sync::Arc<Plan>, AppError> {
     let lang = viewer.lang;
     let id = PlanId::parse(id).map_err(|_| AppError::NotFound(lang))?;
-    let plan = match state.store.load_plan(&id).await {
+    let plan = match state.store.load_plan_shared(&id).await {
         Ok(p) => p,
         Err(phaen_store::Error::NotFound { .. }) => return Err(AppError::NotFound(lang)),
         Err(e) => return Err(e.into()),
