@@ -89,6 +89,7 @@ impl Store {
             Error::Unsupported(format!("cannot read backup {}: {e}", backup.display()))
         })?;
         let result = self.restore_staged(pool, &staging).await;
+        self.plans.clear();
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", staging.display()));
         }

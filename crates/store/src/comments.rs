@@ -103,8 +103,8 @@ impl Store {
 
     /// A plan's comments, oldest first.
     pub async fn comments(&self, plan: &PlanId) -> Result<Vec<Comment>> {
-        let mut tx = self.pool().begin_read().await?;
-        let rows = tx
+        let rows = self
+            .pool()
             .all(
                 "SELECT id, author_name, body, created_at FROM plan_comments WHERE plan_id = $1
                  ORDER BY created_at, id",

@@ -120,6 +120,19 @@ pub fn sqlite_path(url: &str) -> &str {
         .unwrap_or_default()
 }
 
+macro_rules! bound {
+    ($sql:expr, $args:expr) => {{
+        let mut q = sqlx::query($sql);
+        for a in $args {
+            q = match a {
+                Arg::Int(v) => q.bind(v),
+                Arg::Text(v) => q.bind(v),
+            };
+        }
+        q
+    }};
+}
+
 impl Pool {
     /// Opens the database, creating an SQLite file on first use: WAL, foreign keys on, and
     /// synchronous=NORMAL, with which a killed process never leaves a half-written transaction
@@ -181,6 +194,38 @@ impl Pool {
         })
     }
 
+    /// Runs one read query outside any transaction and returns its first row, if any. A
+    /// single statement sees one consistent state on both backends; leaving out BEGIN and
+    /// COMMIT saves two round trips, which on SQLite are two hops to its worker thread and
+    /// back. Reads of several statements that must agree use `begin_read`.
+    pub async fn one(&self, sql: impl SqlSafeStr, args: Vec<Arg>) -> Result<Option<Row>> {
+        Ok(match self {
+            Pool::Sqlite(p) => bound!(sql, args).fetch_optional(p).await?.map(Row::Sqlite),
+            Pool::Postgres(p) => bound!(sql, args)
+                .fetch_optional(p)
+                .await?
+                .map(Row::Postgres),
+        })
+    }
+
+    /// Runs one read query outside any transaction and returns every row (see `one`).
+    pub async fn all(&self, sql: impl SqlSafeStr, args: Vec<Arg>) -> Result<Vec<Row>> {
+        Ok(match self {
+            Pool::Sqlite(p) => bound!(sql, args)
+                .fetch_all(p)
+                .await?
+                .into_iter()
+                .map(Row::Sqlite)
+                .collect(),
+            Pool::Postgres(p) => bound!(sql, args)
+                .fetch_all(p)
+                .await?
+                .into_iter()
+                .map(Row::Postgres)
+                .collect(),
+        })
+    }
+
     /// Starts a transaction for a consistent read of several tables.
     pub async fn begin_read(&self) -> Result<Tx> {
         Ok(match self {
@@ -198,19 +243,6 @@ impl Pool {
             Pool::Postgres(p) => p.close().await,
         }
     }
-}
-
-macro_rules! bound {
-    ($sql:expr, $args:expr) => {{
-        let mut q = sqlx::query($sql);
-        for a in $args {
-            q = match a {
-                Arg::Int(v) => q.bind(v),
-                Arg::Text(v) => q.bind(v),
-            };
-        }
-        q
-    }};
 }
 
 impl Tx {

@@ -34,6 +34,8 @@ pub const DEFAULT_DB: &str = "phaen.db";
 pub struct Store {
     pool: Pool,
     actor: audit::Actor,
+    /// Plans read whole, checked against the database on every load (see `plans::cache`).
+    plans: std::sync::Arc<plans::cache::PlanCache>,
 }
 
 impl Store {
@@ -45,6 +47,7 @@ impl Store {
         Ok(Store {
             pool,
             actor: audit::Actor::cli(),
+            plans: Default::default(),
         })
     }
 
@@ -53,6 +56,7 @@ impl Store {
         Store {
             pool: self.pool.clone(),
             actor,
+            plans: self.plans.clone(),
         }
     }
 

@@ -3,7 +3,7 @@
 
 use phaen_domain::{CoopType, OrgCode, OrgKind, OrgUnit, Organization, UnitKind};
 
-use crate::db::{Row, Tx};
+use crate::db::{Pool, Row, Tx};
 use crate::error::{Error, Result};
 use crate::{Store, args};
 
@@ -51,36 +51,40 @@ impl OrgStore for Store {
     }
 
     async fn ancestors(&self, org: &OrgCode) -> Result<Vec<OrgCode>> {
-        let mut tx = self.pool().begin_read().await?;
+        // One query walks the whole chain (every page view asks this); the depth bound only
+        // ends a cycle in the stored parents, which the loop below cuts at its first repeat.
+        let rows = self
+            .pool()
+            .all(
+                "WITH RECURSIVE up (parent, depth) AS (
+                     SELECT parent_code, 0 FROM orgs WHERE code = $1
+                     UNION ALL
+                     SELECT o.parent_code, up.depth + 1 FROM up JOIN orgs o ON o.code = up.parent
+                     WHERE up.depth < 64
+                 )
+                 SELECT parent FROM up ORDER BY depth",
+                args![org.as_str()],
+            )
+            .await?;
+        if rows.is_empty() {
+            return Err(Error::NotFound {
+                what: "organization",
+                key: org.to_string(),
+            });
+        }
         let mut out: Vec<OrgCode> = Vec::new();
-        let mut current = org.clone();
-        loop {
-            let row = tx
-                .one(
-                    "SELECT parent_code FROM orgs WHERE code = $1",
-                    args![current.as_str()],
-                )
-                .await?;
-            let parent = match row {
-                Some(r) => r.opt_text(0)?,
-                None if out.is_empty() => {
-                    return Err(Error::NotFound {
-                        what: "organization",
-                        key: org.to_string(),
-                    });
-                }
-                // A parent code with no row of its own: it is still an ancestor, and the top.
-                None => None,
-            };
-            let Some(parent) = parent.map(|p| OrgCode::parse(&p)).transpose()? else {
-                return Ok(out);
+        for row in rows {
+            // A parent code with no row of its own is still an ancestor, and the top: the
+            // walk has no row after it.
+            let Some(parent) = row.opt_text(0)?.map(|p| OrgCode::parse(&p)).transpose()? else {
+                break;
             };
             if &parent == org || out.contains(&parent) {
-                return Ok(out);
+                break;
             }
-            out.push(parent.clone());
-            current = parent;
+            out.push(parent);
         }
+        Ok(out)
     }
 }
 
@@ -125,29 +129,40 @@ pub(crate) async fn upsert_org_in(tx: &mut Tx, org: &Organization) -> Result<boo
     Ok(created)
 }
 
+const ORG_BY_CODE: &str =
+    "SELECT code, name_th, name_en, kind, coop_type, parent_code FROM orgs WHERE code = $1";
+const UNITS_OF_ORG: &str =
+    "SELECT code, name_th, name_en, kind FROM org_units WHERE org_code = $1 ORDER BY position";
+
 pub(crate) async fn load_org(tx: &mut Tx, code: &OrgCode) -> Result<Organization> {
-    let row = tx
-        .one(
-            "SELECT code, name_th, name_en, kind, coop_type, parent_code FROM orgs WHERE code = $1",
-            args![code.as_str()],
-        )
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            what: "organization",
-            key: code.to_string(),
-        })?;
+    let row = tx.one(ORG_BY_CODE, args![code.as_str()]).await?;
+    let units = tx.all(UNITS_OF_ORG, args![code.as_str()]).await?;
+    org_with_units(code, row, &units)
+}
+
+/// `load_org` outside a transaction: two single-statement reads, for the organization's row
+/// and its units, which need not agree with anything else read.
+pub(crate) async fn load_org_outside_tx(pool: &Pool, code: &OrgCode) -> Result<Organization> {
+    let row = pool.one(ORG_BY_CODE, args![code.as_str()]).await?;
+    let units = pool.all(UNITS_OF_ORG, args![code.as_str()]).await?;
+    org_with_units(code, row, &units)
+}
+
+fn org_with_units(code: &OrgCode, row: Option<Row>, units: &[Row]) -> Result<Organization> {
+    let row = row.ok_or_else(|| Error::NotFound {
+        what: "organization",
+        key: code.to_string(),
+    })?;
     let mut org = org_from_row(&row)?;
-    org.units = load_units(tx, code.as_str()).await?;
+    org.units = units_from_rows(units)?;
     Ok(org)
 }
 
 async fn load_units(tx: &mut Tx, code: &str) -> Result<Vec<OrgUnit>> {
-    let rows = tx
-        .all(
-            "SELECT code, name_th, name_en, kind FROM org_units WHERE org_code = $1 ORDER BY position",
-            args![code],
-        )
-        .await?;
+    units_from_rows(&tx.all(UNITS_OF_ORG, args![code]).await?)
+}
+
+fn units_from_rows(rows: &[Row]) -> Result<Vec<OrgUnit>> {
     rows.iter()
         .map(|r| {
             Ok(OrgUnit {

@@ -108,16 +108,15 @@ impl SessionStore for Store {
     }
 
     async fn session(&self, token_hash: &str) -> Result<Option<Session>> {
-        let row = {
-            let mut tx = self.pool().begin_read().await?;
-            tx.one(
+        let row = self
+            .pool()
+            .one(
                 "SELECT s.user_id, s.csrf_token, s.expires_at, s.created_at, s.last_seen_at,
                         u.disabled
                  FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1",
                 args![token_hash],
             )
-            .await?
-        };
+            .await?;
         let Some(row) = row else { return Ok(None) };
         let session = session_from_row(&row)?;
         if session.expires_at <= now_ms() {

@@ -153,8 +153,8 @@ impl UserStore for Store {
     }
 
     async fn user(&self, id: &str) -> Result<User> {
-        let mut tx = self.pool().begin_read().await?;
-        let row = tx
+        let row = self
+            .pool()
             .one(
                 "SELECT id, username, display_name, disabled FROM users WHERE id = $1",
                 args![id],
@@ -165,8 +165,8 @@ impl UserStore for Store {
     }
 
     async fn memberships(&self, user_id: &str) -> Result<Vec<Membership>> {
-        let mut tx = self.pool().begin_read().await?;
-        let rows = tx
+        let rows = self
+            .pool()
             .all(
                 "SELECT org_code, role FROM memberships WHERE user_id = $1",
                 args![user_id],

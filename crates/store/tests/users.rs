@@ -353,3 +353,21 @@ async fn a_cycle_in_stored_parents_ends_the_walk() {
         vec![code("PCO-PNW"), code("DEPT")]
     );
 }
+
+#[tokio::test]
+async fn a_parent_the_database_has_no_row_for_is_still_the_top_ancestor() {
+    let db = TestDb::new();
+    let store = store_with_orgs(&db).await;
+    let mut tx = store.pool().begin_write().await.unwrap();
+    tx.exec(
+        "UPDATE orgs SET parent_code = 'GONE' WHERE code = 'DEPT'",
+        vec![],
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        store.ancestors(&code("PNW-SAV01")).await.unwrap(),
+        vec![code("PCO-PNW"), code("DEPT"), code("GONE")]
+    );
+}

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod pages;
 pub mod plan_pages;
 pub mod progress;
+pub mod tls;
 pub mod upload;
 pub mod views;
 pub mod visibility;
@@ -217,9 +218,37 @@ impl tower_http::request_id::MakeRequestId for NewRequestId {
     }
 }
 
-/// Serves the application on `addr` until the process is stopped.
-pub async fn serve(state: AppState, addr: SocketAddr) -> std::io::Result<()> {
+/// Serves the application on `addr` until the process is stopped: over HTTPS when `tls` is
+/// given (cookies are then marked Secure whatever `state` says), plain HTTP otherwise.
+pub async fn serve(
+    state: AppState,
+    addr: SocketAddr,
+    tls: Option<tls::TlsConfig>,
+) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
-    tracing::info!(%addr, "listening");
-    axum::serve(listener, router(state)).await
+    serve_on(listener, state, tls).await
+}
+
+/// [`serve`] on a socket already bound (port 0 in tests and benchmarks).
+pub async fn serve_on(
+    listener: tokio::net::TcpListener,
+    mut state: AppState,
+    tls: Option<tls::TlsConfig>,
+) -> std::io::Result<()> {
+    let addr = listener.local_addr()?;
+    match tls {
+        None => {
+            tracing::info!(%addr, "listening (http)");
+            axum::serve(listener, router(state)).await
+        }
+        Some(tls) => {
+            state.secure_cookies = true;
+            tracing::info!(%addr, "listening (https)");
+            let config = axum_server::tls_rustls::RustlsConfig::from_config(tls.server_config());
+            axum_server::from_tcp_rustls(listener.into_std()?, config)?
+                .http1_only()
+                .serve(router(state).into_make_service())
+                .await
+        }
+    }
 }

@@ -122,10 +122,10 @@ pub(crate) async fn readable_plan(
     state: &AppState,
     viewer: &Viewer,
     id: &str,
-) -> Result<phaen_domain::Plan, AppError> {
+) -> Result<std::sync::Arc<phaen_domain::Plan>, AppError> {
     let lang = viewer.lang;
     let id = PlanId::parse(id).map_err(|_| AppError::NotFound(lang))?;
-    let plan = match state.store.load_plan(&id).await {
+    let plan = match state.store.load_plan_shared(&id).await {
         Ok(p) => p,
         Err(phaen_store::Error::NotFound { .. }) => return Err(AppError::NotFound(lang)),
         Err(e) => return Err(e.into()),
@@ -279,7 +279,7 @@ pub(crate) async fn plan_as_caller(
     let Some(user) = &viewer.user else {
         return Err(AppError::NotFound(viewer.lang));
     };
-    let plan = readable_plan(state, viewer, id).await?;
+    let plan = std::sync::Arc::unwrap_or_clone(readable_plan(state, viewer, id).await?);
     let store = state.store.acting_as(phaen_store::audit::Actor {
         id: user.id.clone(),
         name: user.display_name.clone(),

@@ -18,6 +18,12 @@ pub struct Args {
 }
 
 pub async fn run(store: &Store, db: &str, args: Args) -> Result<()> {
+    // A wrong certificate or key stops the demo before it adds any demo data.
+    let tls = if args.no_serve {
+        None
+    } else {
+        args.serve.load_tls()?
+    };
     let data = phaen_synth::demo(args.seed);
     let known = store.list_plans().await?;
     let mut added = 0;
@@ -69,10 +75,10 @@ pub async fn run(store: &Store, db: &str, args: Args) -> Result<()> {
         return Ok(());
     }
     println!(
-        "open http://{}/ in a browser and sign in with one of the accounts above",
-        args.serve.listen
+        "open {}/ in a browser and sign in with one of the accounts above",
+        args.serve.url(&tls)
     );
-    super::serve::run(store, &args.serve).await
+    super::serve::serve(store, &args.serve, tls).await
 }
 
 /// Creates the demo users the database lacks (a user already there, whatever their password

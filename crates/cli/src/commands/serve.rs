@@ -1,9 +1,12 @@
-//! `phaen serve [--listen ADDR]`: the web application on the configured database.
+//! `phaen serve [--listen ADDR] [--tls-cert FILE --tls-key FILE]`: the web application on the
+//! configured database, over plain HTTP or, with a certificate and key, over HTTPS.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 use phaen_store::Store;
+use phaen_web::tls::TlsConfig;
 
 #[derive(Debug, clap::Args)]
 pub struct ServeArgs {
@@ -11,15 +14,59 @@ pub struct ServeArgs {
     #[arg(long, env = "PHAEN_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
     /// Mark cookies Secure: set this when users reach Phaen over HTTPS (a TLS proxy).
+    /// Built-in HTTPS (--tls-cert) marks them Secure by itself.
     #[arg(long, env = "PHAEN_SECURE_COOKIES")]
     pub secure_cookies: bool,
+    /// Serve HTTPS with this PEM certificate chain (the server's certificate first, then any
+    /// intermediates); needs --tls-key.
+    #[arg(
+        long,
+        env = "PHAEN_TLS_CERT",
+        value_name = "FILE",
+        requires = "tls_key"
+    )]
+    pub tls_cert: Option<PathBuf>,
+    /// The PEM private key of --tls-cert (PKCS#8, RSA or EC; not passphrase-protected).
+    #[arg(
+        long,
+        env = "PHAEN_TLS_KEY",
+        value_name = "FILE",
+        requires = "tls_cert"
+    )]
+    pub tls_key: Option<PathBuf>,
+}
+
+impl ServeArgs {
+    /// The certificate and key, read and checked now so that a wrong file stops the start
+    /// before anything listens; None for plain HTTP.
+    pub fn load_tls(&self) -> Result<Option<TlsConfig>> {
+        match (&self.tls_cert, &self.tls_key) {
+            (Some(cert), Some(key)) => Ok(Some(
+                TlsConfig::from_pem_files(cert, key).context("cannot serve HTTPS")?,
+            )),
+            _ => Ok(None),
+        }
+    }
+
+    /// The address users open: https:// with a certificate, http:// without.
+    pub fn url(&self, tls: &Option<TlsConfig>) -> String {
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        format!("{scheme}://{}", self.listen)
+    }
 }
 
 pub async fn run(store: &Store, args: &ServeArgs) -> Result<()> {
+    let tls = args.load_tls()?;
+    serve(store, args, tls).await
+}
+
+/// Serves with a certificate already checked (`phaen demo` checks it before building).
+pub async fn serve(store: &Store, args: &ServeArgs, tls: Option<TlsConfig>) -> Result<()> {
     init_logging();
-    let state = phaen_web::AppState::new(store.clone(), args.secure_cookies);
-    println!("Phaen is serving on http://{}", args.listen);
-    phaen_web::serve(state, args.listen)
+    let secure = args.secure_cookies || tls.is_some();
+    let state = phaen_web::AppState::new(store.clone(), secure);
+    println!("Phaen is serving on {}", args.url(&tls));
+    phaen_web::serve(state, args.listen, tls)
         .await
         .with_context(|| format!("cannot serve on {}", args.listen))
 }

@@ -11,11 +11,27 @@ use phaen_domain::{
     YearTarget,
 };
 
+use super::cache::Stamp;
 use super::codec::{date, decimal, enum_parse, from_json, target_from_columns, year};
 use crate::args;
 use crate::db::{AssertSqlSafe, Tx};
 use crate::error::{Error, Result};
 use crate::orgs::load_org;
+
+/// The stored plan's version and last update: what a kept copy of it is checked against.
+pub(crate) const STAMP: &str = "SELECT version, updated_at FROM plans WHERE id = $1";
+
+/// The stamp from the row `STAMP` found; `NotFound` when there was none.
+pub(crate) fn stamp_row(row: Option<crate::db::Row>, id: &PlanId) -> Result<Stamp> {
+    let r = row.ok_or_else(|| Error::NotFound {
+        what: "plan",
+        key: id.to_string(),
+    })?;
+    Ok(Stamp {
+        version: r.int(0)?,
+        updated_at: r.int(1)?,
+    })
+}
 
 pub async fn load_plan(tx: &mut Tx, id: &PlanId) -> Result<Plan> {
     let r = tx

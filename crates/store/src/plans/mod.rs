@@ -1,9 +1,12 @@
 //! Plans in the database: saved whole in one transaction, loaded whole, listed, found by id or
 //! by the first characters of their id.
 
+pub(crate) mod cache;
 mod codec;
 mod load;
 pub(crate) mod save;
+
+use std::sync::Arc;
 
 use phaen_domain::{BeYear, OrgCode, Plan, PlanId, PlanKind};
 
@@ -27,6 +30,9 @@ pub trait PlanStore {
     /// Stores a new plan (and its owner, if the database has not met it) in one transaction.
     fn insert_plan(&self, plan: &Plan) -> impl Future<Output = Result<()>> + Send;
     fn load_plan(&self, id: &PlanId) -> impl Future<Output = Result<Plan>> + Send;
+    /// The plan as `load_plan` reads it, shared with the store's kept copy instead of copied:
+    /// for pages that only read it.
+    fn load_plan_shared(&self, id: &PlanId) -> impl Future<Output = Result<Arc<Plan>>> + Send;
     fn list_plans(&self) -> impl Future<Output = Result<Vec<PlanListing>>> + Send;
     /// The plan whose id is `key` or starts with `key` (at least 4 characters).
     fn resolve_plan(&self, key: &str) -> impl Future<Output = Result<PlanId>> + Send;
@@ -226,8 +232,31 @@ impl PlanStore for Store {
     }
 
     async fn load_plan(&self, id: &PlanId) -> Result<Plan> {
+        Ok(Arc::unwrap_or_clone(self.load_plan_shared(id).await?))
+    }
+
+    async fn load_plan_shared(&self, id: &PlanId) -> Result<Arc<Plan>> {
+        // The stamp alone, outside a transaction: when it matches the kept plan, that plan
+        // is what the database holds now, and only its owner is read again.
+        let stamp = load::stamp_row(self.pool().one(load::STAMP, args![id.as_str()]).await?, id)?;
+        if let Some(kept) = self.plans.get(id, stamp) {
+            let owner = crate::orgs::load_org_outside_tx(self.pool(), &kept.owner.code).await?;
+            if owner == kept.owner {
+                return Ok(kept);
+            }
+            let mut plan = Plan::clone(&kept);
+            plan.owner = owner;
+            let plan = Arc::new(plan);
+            self.plans.put(stamp, plan.clone());
+            return Ok(plan);
+        }
+        // A full load reads the stamp again in its own transaction, so the plan is kept with
+        // the stamp of exactly the state it was read from.
         let mut tx = self.pool().begin_read().await?;
-        load::load_plan(&mut tx, id).await
+        let stamp = load::stamp_row(tx.one(load::STAMP, args![id.as_str()]).await?, id)?;
+        let plan = Arc::new(load::load_plan(&mut tx, id).await?);
+        self.plans.put(stamp, plan.clone());
+        Ok(plan)
     }
 
     async fn list_plans(&self) -> Result<Vec<PlanListing>> {
@@ -607,17 +636,17 @@ impl PlanStore for Store {
     }
 
     async fn plan_version(&self, id: &PlanId) -> Result<i64> {
-        let mut tx = self.pool().begin_read().await?;
-        tx.one(
-            "SELECT version FROM plans WHERE id = $1",
-            args![id.as_str()],
-        )
-        .await?
-        .ok_or_else(|| Error::NotFound {
-            what: "plan",
-            key: id.to_string(),
-        })?
-        .int(0)
+        self.pool()
+            .one(
+                "SELECT version FROM plans WHERE id = $1",
+                args![id.as_str()],
+            )
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                what: "plan",
+                key: id.to_string(),
+            })?
+            .int(0)
     }
 
     async fn list_revisions(&self, id: &PlanId) -> Result<Vec<RevisionListing>> {
@@ -669,6 +698,7 @@ impl PlanStore for Store {
         };
         tx.exec("DELETE FROM plans WHERE id = $1", args![id.as_str()])
             .await?;
+        self.plans.forget(id);
         crate::audit::append(
             &mut tx,
             self.actor(),

@@ -298,7 +298,9 @@ fn signed_in(viewer: &Viewer) -> Result<(), ApiError> {
 /// The plan at `id` when the caller may read it; the same 404 for a missing one.
 async fn readable(state: &AppState, viewer: &Viewer, id: &str) -> Result<Plan, ApiError> {
     signed_in(viewer)?;
-    Ok(crate::pages::readable_plan(state, viewer, id).await?)
+    Ok(std::sync::Arc::unwrap_or_clone(
+        crate::pages::readable_plan(state, viewer, id).await?,
+    ))
 }
 
 /// For a write to the plan at `id`: a signed-in caller, a genuine request

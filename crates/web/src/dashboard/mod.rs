@@ -204,7 +204,8 @@ async fn load(
     id: &str,
     year: Option<&str>,
 ) -> Result<Data, AppError> {
-    let plan = crate::pages::readable_plan(state, viewer, id).await?;
+    let plan =
+        std::sync::Arc::unwrap_or_clone(crate::pages::readable_plan(state, viewer, id).await?);
     let year = year
         .and_then(|y| BeYear::parse(y).ok())
         .filter(|y| plan.period.contains(*y))

@@ -28,7 +28,8 @@ pub struct Editing {
 /// For the GET side of a form: the plan, when the viewer may read it (else the same 404 as a
 /// missing plan), may change it (else 403), and its status takes changes.
 pub async fn for_form(state: &AppState, viewer: &Viewer, id: &str) -> Result<Editing, AppError> {
-    let plan = crate::pages::readable_plan(state, viewer, id).await?;
+    let plan =
+        std::sync::Arc::unwrap_or_clone(crate::pages::readable_plan(state, viewer, id).await?);
     writable(viewer, &plan)?;
     let version = state.store.plan_version(&plan.id).await?;
     Ok(Editing { plan, version })

@@ -82,7 +82,7 @@ pub async fn compare_page(
     };
     let load = async |n: Option<u32>| -> Result<Plan, AppError> {
         match n {
-            None => Ok(plan.clone()),
+            None => Ok(Plan::clone(&plan)),
             Some(n) => match state.store.load_revision(&plan.id, n).await {
                 Ok(r) => Ok(r),
                 Err(phaen_store::Error::NotFound { .. }) => Err(AppError::NotFound(lang)),

@@ -69,7 +69,8 @@ async fn context(
     period: &str,
 ) -> Result<Context, AppError> {
     let lang = viewer.lang;
-    let plan = crate::pages::readable_plan(state, viewer, id).await?;
+    let plan =
+        std::sync::Arc::unwrap_or_clone(crate::pages::readable_plan(state, viewer, id).await?);
     let kpi = KpiId::parse(kid).map_err(|_| AppError::NotFound(lang))?;
     edit::kpi(&plan, &kpi).ok_or(AppError::NotFound(lang))?;
     let period = Period::parse_key(period).map_err(|_| AppError::NotFound(lang))?;
