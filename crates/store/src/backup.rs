@@ -38,6 +38,7 @@ pub const TABLES: &[&str] = &[
     "reporting_setups",
     "kpi_progress",
     "target_revisions",
+    "corrective_actions",
 ];
 
 /// What PostgreSQL users do instead of `phaen backup`.

@@ -2,6 +2,7 @@
 //! PostgreSQL when given a `postgres://` URL, through one SQL code path. Every multi-row write
 //! is one transaction: a write either lands whole or leaves the database as it was.
 
+pub mod actions;
 pub mod audit;
 pub mod backup;
 pub(crate) mod batch;

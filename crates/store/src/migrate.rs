@@ -52,6 +52,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "target_revisions",
         include_str!("../../../migrations/0009_target_revisions.sql"),
     ),
+    (
+        10,
+        "corrective_actions",
+        include_str!("../../../migrations/0010_corrective_actions.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen; returns how many ran.

@@ -124,6 +124,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/plans/{id}/report", get(dashboard::report::report_page)),
         ("/plans/{id}/progress/owed", get(progress::owed::owed_page)),
         (
+            "/plans/{id}/actions/{kid}/{year}",
+            get(progress::actions::action_form).post(progress::actions::action_save),
+        ),
+        (
             "/plans/{id}/progress/setup",
             get(progress::setup::setup_form).post(progress::setup::setup_save),
         ),

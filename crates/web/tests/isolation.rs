@@ -75,6 +75,8 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("GET", "/plans/{id}/dashboard.csv", Theirs),
     ("GET", "/plans/{id}/report", Theirs),
     ("GET", "/plans/{id}/progress/owed", Theirs),
+    ("GET", "/plans/{id}/actions/{kid}/{year}", Theirs),
+    ("POST", "/plans/{id}/actions/{kid}/{year}", Theirs),
     ("GET", "/plans/{id}/progress/setup", Theirs),
     ("POST", "/plans/{id}/progress/setup", Theirs),
     ("GET", "/plans/{id}/progress/{kid}/{period}", Theirs),
@@ -150,6 +152,7 @@ impl Theirs {
             .replace("{kid}", &self.kpi)
             .replace("{number}", &self.revision.to_string())
             .replace("{period}", &self.year.to_string())
+            .replace("{year}", &self.year.to_string())
             .replace("{code}", "en");
         let query = match (method, path) {
             ("DELETE", p) if p.starts_with("/api/v1/plans/") => {

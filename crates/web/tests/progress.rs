@@ -403,3 +403,116 @@ async fn the_owed_page_lists_past_due_periods_until_they_are_sent() {
     let (member, _) = sign_in(&app, "member", PASSWORD).await;
     assert_eq!(member.get(&owed_url).send().await.unwrap().status(), 403);
 }
+
+#[tokio::test]
+async fn a_missed_kpi_gets_a_corrective_action_with_an_owner_and_a_due_date() {
+    let app = spawn_app(&users()).await;
+    let listing = savings_plan(&app).await;
+    let plan = app.store.load_plan(&listing.id).await.unwrap();
+    let year = plan.period.from;
+    let (_, kpi) = plan
+        .all_kpis()
+        .into_iter()
+        .find(|(_, k)| {
+            matches!(
+                k.target_for(year),
+                Some(phaen_domain::Target::Numeric {
+                    comparator: phaen_domain::Comparator::AtLeast,
+                    value,
+                    ..
+                }) if *value > rust_decimal::Decimal::ONE
+            )
+        })
+        .expect("a KPI with an at-least target above 1");
+    // Far below the target, approved.
+    let e = app
+        .store
+        .save_kpi_entry(
+            &plan.id,
+            &phaen_store::progress::NewEntry {
+                kpi: kpi.id.clone(),
+                period: phaen_domain::progress::Period::new(
+                    year,
+                    phaen_domain::progress::Frequency::Yearly,
+                    1,
+                )
+                .unwrap(),
+                value: phaen_domain::evaluate::ActualValue::Number(rust_decimal::Decimal::ZERO),
+                narrative: String::new(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    app.store
+        .move_kpi_entry(&plan.id, &e.id, EntryState::Submitted, None, 1)
+        .await
+        .unwrap();
+    app.store
+        .move_kpi_entry(&plan.id, &e.id, EntryState::Approved, None, 2)
+        .await
+        .unwrap();
+    let page_url = format!("{}/plans/{}/progress?year={year}", app.base, plan.id);
+    let action_url = format!("/plans/{}/actions/{}/{year}", plan.id, kpi.id);
+    let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
+    let html = editor
+        .get(&page_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(&action_url),
+        "a missed KPI offers a corrective action"
+    );
+    let csrf = csrf_of(&editor, &page_url).await;
+    let post = |due: &'static str| {
+        let (c, url, csrf) = (
+            editor.clone(),
+            format!("{}{action_url}", app.base),
+            csrf.clone(),
+        );
+        async move {
+            c.post(url)
+                .form(&[
+                    ("csrf", csrf.as_str()),
+                    ("action", "จัดอบรมการออมให้สมาชิกใหม่ทุกไตรมาส"),
+                    ("owner", "ฝ่ายส่งเสริมสมาชิก"),
+                    ("due", due),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let bad = post("สิ้นปี").await;
+    assert_eq!(bad.status(), 400);
+    let text = bad.text().await.unwrap();
+    assert!(
+        text.contains("อ่านไม่ได้") && text.contains("จัดอบรมการออม"),
+        "said, words kept"
+    );
+    assert_eq!(post("31 มีนาคม 2569").await.status(), 303);
+    let html = editor
+        .get(&page_url)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("จัดอบรมการออมให้สมาชิกใหม่ทุกไตรมาส"));
+    assert!(html.contains("31 มีนาคม 2569"), "the due date in Thai");
+    let (member, _) = sign_in(&app, "member", PASSWORD).await;
+    assert_eq!(
+        member
+            .get(format!("{}{action_url}", app.base))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+}

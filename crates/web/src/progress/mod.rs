@@ -2,6 +2,7 @@
 //! reported periods, its evaluation, and the scores rolled up to the elements and the plan),
 //! and the entry form with its life (save, submit, approve, return with a reason, reopen).
 
+pub mod actions;
 pub mod entry;
 pub mod owed;
 pub mod page;

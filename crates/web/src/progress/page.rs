@@ -37,6 +37,7 @@ pub struct Cell {
 }
 
 pub struct KpiLine {
+    pub kpi_id: String,
     pub label: String,
     pub name: String,
     pub unit: String,
@@ -48,6 +49,10 @@ pub struct KpiLine {
     pub status: &'static str,
     pub status_class: &'static str,
     pub percent: String,
+    /// Corrective actions for the year: (text, owner, due, done).
+    pub actions: Vec<(String, String, String, bool)>,
+    /// The form to add one, when the KPI missed and the viewer reports.
+    pub add_action: Option<String>,
 }
 
 pub struct ScoreLine {
@@ -212,6 +217,7 @@ pub fn year_result(
         let (value, evaluation) =
             evaluate::evaluate_year(kpi, year, &approved, aggregation, Rules::default());
         lines.push(KpiLine {
+            kpi_id: kpi.id.to_string(),
             label: kpi.label.clone().unwrap_or_default(),
             name: kpi.name.clone(),
             unit: kpi.unit.clone().unwrap_or_default(),
@@ -230,6 +236,8 @@ pub fn year_result(
             status: status_label(evaluation.status, lang),
             status_class: evaluation.status.as_str(),
             percent: evaluation.percent.map_or(String::new(), |p| p.to_string()),
+            actions: Vec::new(),
+            add_action: None,
         });
         evaluations.insert(kpi.id.clone(), evaluation);
     }
@@ -255,7 +263,30 @@ pub async fn progress_page(
     let in_force = super::in_force(&plan);
     let links =
         in_force && (super::may_report(&viewer, &plan) || super::may_decide(&viewer, &plan));
-    let result = year_result(&plan, year, &setups, &entries, links, lang);
+    let mut result = year_result(&plan, year, &setups, &entries, links, lang);
+    let actions = state.store.corrective_actions(&plan.id, year).await?;
+    let reporter = in_force && super::may_report(&viewer, &plan);
+    for line in &mut result.lines {
+        line.actions = actions
+            .iter()
+            .filter(|a| a.kpi.as_str() == line.kpi_id)
+            .map(|a| {
+                (
+                    a.action.clone(),
+                    a.owner.clone(),
+                    phaen_domain::thai::format_long_date(a.due),
+                    a.done_at.is_some(),
+                )
+            })
+            .collect();
+        let missed = matches!(line.status_class, "partly" | "not_achieved");
+        if reporter && missed {
+            line.add_action = Some(format!(
+                "/plans/{}/actions/{}/{}",
+                plan.id, line.kpi_id, year
+            ));
+        }
+    }
     let scores_by_element = evaluate::element_scores(&plan, &result.evaluations, &result.weights);
     let total = evaluate::plan_score(&plan, &result.evaluations, &result.weights);
     let mut depths: HashMap<&str, usize> = HashMap::new();

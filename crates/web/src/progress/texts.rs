@@ -64,6 +64,14 @@ pub struct ProgressTexts {
     pub annual_report: &'static str,
     pub summary: &'static str,
     pub status_by_plan: &'static str,
+    pub add_action: &'static str,
+    pub action_text: &'static str,
+    pub action_owner: &'static str,
+    pub action_due: &'static str,
+    pub date_hint: &'static str,
+    pub save_action: &'static str,
+    pub actions: &'static str,
+    pub done: &'static str,
 }
 
 static TH: ProgressTexts = ProgressTexts {
@@ -128,6 +136,14 @@ static TH: ProgressTexts = ProgressTexts {
     annual_report: "รายงานผลการดำเนินงานประจำปี",
     summary: "สรุปผล",
     status_by_plan: "ผลการประเมินตัวชี้วัดของแต่ละแผน",
+    add_action: "เพิ่มแนวทางแก้ไข",
+    action_text: "แนวทางแก้ไข",
+    action_owner: "ผู้รับผิดชอบ",
+    action_due: "กำหนดเสร็จ",
+    date_hint: "เช่น 31 มีนาคม 2569 หรือ 2026-03-31",
+    save_action: "บันทึกแนวทางแก้ไข",
+    actions: "แนวทางแก้ไข",
+    done: "เสร็จแล้ว",
 };
 
 static EN: ProgressTexts = ProgressTexts {
@@ -192,6 +208,14 @@ static EN: ProgressTexts = ProgressTexts {
     annual_report: "Annual results report",
     summary: "Summary",
     status_by_plan: "KPI status of each plan",
+    add_action: "Add a corrective action",
+    action_text: "What will be done",
+    action_owner: "Owner",
+    action_due: "Due",
+    date_hint: "e.g. 31 มีนาคม 2569 or 2026-03-31",
+    save_action: "Save the action",
+    actions: "Corrective actions",
+    done: "done",
 };
 
 pub fn progress_texts(lang: Lang) -> &'static ProgressTexts {
