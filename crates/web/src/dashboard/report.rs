@@ -80,7 +80,23 @@ pub async fn report_page(
             .or_default()
             .push(e.narrative.as_str());
     }
-    let result = year_result(&d.plan, d.year, &d.setups, &of_year, false, lang);
+    let mut result = year_result(&d.plan, d.year, &d.setups, &of_year, false, lang);
+    // What will be done about the KPIs that missed: their corrective actions.
+    let actions = state.store.corrective_actions(&d.plan.id, d.year).await?;
+    for line in &mut result.lines {
+        line.actions = actions
+            .iter()
+            .filter(|a| a.kpi.as_str() == line.kpi_id)
+            .map(|a| {
+                (
+                    a.action.clone(),
+                    a.owner.clone(),
+                    phaen_domain::thai::format_long_date(a.due),
+                    a.done_at.is_some(),
+                )
+            })
+            .collect();
+    }
     let scores = evaluate::element_scores(&d.plan, &result.evaluations, &result.weights);
     let total = evaluate::plan_score(&d.plan, &result.evaluations, &result.weights);
     // Lines come in the plan's KPI order; give each to its top-level element.
