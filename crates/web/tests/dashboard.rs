@@ -5,10 +5,7 @@ mod common;
 
 use common::*;
 use phaen_domain::access::Role;
-use phaen_domain::evaluate::ActualValue;
-use phaen_domain::progress::{EntryState, Period};
 use phaen_store::PlanStore;
-use phaen_store::progress::NewEntry;
 use rust_decimal::Decimal;
 
 #[tokio::test]
@@ -21,38 +18,16 @@ async fn the_dashboard_draws_status_trends_and_budget_with_their_data() {
     let listing = savings_plan(&app).await;
     let plan = app.store.load_plan(&listing.id).await.unwrap();
     let year = plan.period.from;
-    let (_, kpi) = plan
-        .all_kpis()
-        .into_iter()
-        .find(|(_, k)| {
-            matches!(
-                k.target_for(year),
-                Some(phaen_domain::Target::Numeric { .. })
-            )
-        })
-        .unwrap();
-    let entry = app
-        .store
-        .save_kpi_entry(
-            &plan.id,
-            &NewEntry {
-                kpi: kpi.id.clone(),
-                period: Period::new(year, phaen_domain::progress::Frequency::Yearly, 1).unwrap(),
-                value: ActualValue::Number("42.5".parse().unwrap()),
-                narrative: "เปิดบัญชีเงินฝากออนไลน์ให้สมาชิกทุกสาขา".into(),
-            },
-            None,
-        )
-        .await
-        .unwrap();
-    app.store
-        .move_kpi_entry(&plan.id, &entry.id, EntryState::Submitted, None, 1)
-        .await
-        .unwrap();
-    app.store
-        .move_kpi_entry(&plan.id, &entry.id, EntryState::Approved, None, 2)
-        .await
-        .unwrap();
+    let kpi = numeric_kpi(&plan, year);
+    approved_value(
+        &app,
+        &plan.id,
+        &kpi.id,
+        year,
+        "42.5",
+        "เปิดบัญชีเงินฝากออนไลน์ให้สมาชิกทุกสาขา",
+    )
+    .await;
 
     let (editor, _) = sign_in(&app, "editor", PASSWORD).await;
     let base = format!("{}/plans/{}/dashboard", app.base, plan.id);

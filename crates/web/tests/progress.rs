@@ -24,16 +24,7 @@ async fn a_value_is_reported_submitted_approved_and_evaluated() {
     let app = spawn_app(&users()).await;
     let listing = savings_plan(&app).await;
     let plan = app.store.load_plan(&listing.id).await.unwrap();
-    let (_, kpi) = plan
-        .all_kpis()
-        .into_iter()
-        .find(|(_, k)| {
-            matches!(
-                k.target_for(plan.period.from),
-                Some(phaen_domain::Target::Numeric { .. })
-            )
-        })
-        .expect("a KPI with a numeric target in the first year");
+    let kpi = numeric_kpi(&plan, plan.period.from);
     let year = plan.period.from;
     let page_url = format!("{}/plans/{}/progress?year={year}", app.base, plan.id);
     let form_url = format!("{}/plans/{}/progress/{}/{year}", app.base, plan.id, kpi.id);
@@ -325,16 +316,7 @@ async fn the_owed_page_lists_past_due_periods_until_they_are_sent() {
     let listing = savings_plan(&app).await;
     let plan = app.store.load_plan(&listing.id).await.unwrap();
     let year = plan.period.from;
-    let (_, kpi) = plan
-        .all_kpis()
-        .into_iter()
-        .find(|(_, k)| {
-            matches!(
-                k.target_for(year),
-                Some(phaen_domain::Target::Numeric { .. })
-            )
-        })
-        .unwrap();
+    let kpi = numeric_kpi(&plan, year);
     // The plan's first year ended long ago, so its data is past due whatever today is.
     let owed_url = format!("{}/plans/{}/progress/owed", app.base, plan.id);
     let link = format!("/plans/{}/progress/{}/{year}", plan.id, kpi.id);
@@ -425,33 +407,7 @@ async fn a_missed_kpi_gets_a_corrective_action_with_an_owner_and_a_due_date() {
         })
         .expect("a KPI with an at-least target above 1");
     // Far below the target, approved.
-    let e = app
-        .store
-        .save_kpi_entry(
-            &plan.id,
-            &phaen_store::progress::NewEntry {
-                kpi: kpi.id.clone(),
-                period: phaen_domain::progress::Period::new(
-                    year,
-                    phaen_domain::progress::Frequency::Yearly,
-                    1,
-                )
-                .unwrap(),
-                value: phaen_domain::evaluate::ActualValue::Number(rust_decimal::Decimal::ZERO),
-                narrative: String::new(),
-            },
-            None,
-        )
-        .await
-        .unwrap();
-    app.store
-        .move_kpi_entry(&plan.id, &e.id, EntryState::Submitted, None, 1)
-        .await
-        .unwrap();
-    app.store
-        .move_kpi_entry(&plan.id, &e.id, EntryState::Approved, None, 2)
-        .await
-        .unwrap();
+    approved_value(&app, &plan.id, &kpi.id, year, "0", "").await;
     let page_url = format!("{}/plans/{}/progress?year={year}", app.base, plan.id);
     let action_url = format!("/plans/{}/actions/{}/{year}", plan.id, kpi.id);
     let (editor, _) = sign_in(&app, "editor", PASSWORD).await;

@@ -202,3 +202,58 @@ pub async fn answer(r: reqwest::Response) -> Answer {
     let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::Null);
     Answer { status, json, etag }
 }
+
+/// The first KPI of `plan` with a numeric target in `year`.
+pub fn numeric_kpi(plan: &phaen_domain::Plan, year: phaen_domain::BeYear) -> phaen_domain::Kpi {
+    plan.all_kpis()
+        .into_iter()
+        .map(|(_, k)| k)
+        .find(|k| {
+            matches!(
+                k.target_for(year),
+                Some(phaen_domain::Target::Numeric { .. })
+            )
+        })
+        .expect("a KPI with a numeric target that year")
+        .clone()
+}
+
+/// A yearly value for `kpi` saved, submitted and approved straight through the store.
+pub async fn approved_value(
+    app: &App,
+    plan: &phaen_domain::PlanId,
+    kpi: &phaen_domain::KpiId,
+    year: phaen_domain::BeYear,
+    value: &str,
+    narrative: &str,
+) {
+    use phaen_domain::progress::{EntryState, Frequency, Period};
+    let entry = app
+        .store
+        .save_kpi_entry(
+            plan,
+            &phaen_store::progress::NewEntry {
+                kpi: kpi.clone(),
+                period: Period::new(year, Frequency::Yearly, 1).unwrap(),
+                value: phaen_domain::evaluate::ActualValue::Number(value.parse().unwrap()),
+                narrative: narrative.into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    app.store
+        .move_kpi_entry(plan, &entry.id, EntryState::Submitted, None, entry.version)
+        .await
+        .unwrap();
+    app.store
+        .move_kpi_entry(
+            plan,
+            &entry.id,
+            EntryState::Approved,
+            None,
+            entry.version + 1,
+        )
+        .await
+        .unwrap();
+}
