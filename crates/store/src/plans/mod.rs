@@ -161,6 +161,20 @@ pub struct RevisionListing {
     pub replaced_at: i64,
 }
 
+/// Refuses a change made against `version` when the plan is now at `current`: nothing is
+/// written, and the error says the version to read again.
+fn same_version(id: &PlanId, current: i64, version: i64) -> Result<()> {
+    if current == version {
+        Ok(())
+    } else {
+        Err(Error::Conflict {
+            what: "plan",
+            key: id.to_string(),
+            current,
+        })
+    }
+}
+
 /// The stored plan's status and version, read inside a write transaction.
 async fn status_and_version(
     tx: &mut crate::db::Tx,
@@ -387,13 +401,7 @@ impl PlanStore for Store {
             })?;
         let from: phaen_domain::PlanStatus = codec::enum_parse("plan status", &row.text(0)?)?;
         let current = row.int(1)?;
-        if current != version {
-            return Err(Error::Conflict {
-                what: "plan",
-                key: id.to_string(),
-                current,
-            });
-        }
+        same_version(id, current, version)?;
         if !from.may_move_to(to) {
             return Err(Error::Refused(format!(
                 "a plan that is {} cannot become {} (แผนสถานะ '{}' เปลี่ยนเป็น '{}' ไม่ได้)",
@@ -518,13 +526,7 @@ impl PlanStore for Store {
         plan.check()?;
         let mut tx = self.pool().begin_write().await?;
         let (status, current) = status_and_version(&mut tx, &plan.id).await?;
-        if current != version {
-            return Err(Error::Conflict {
-                what: "plan",
-                key: plan.id.to_string(),
-                current,
-            });
-        }
+        same_version(&plan.id, current, version)?;
         if !status.takes_edits() {
             return Err(Error::Refused(format!(
                 "แผนสถานะ '{}' แก้ไขได้ด้วยการเปิดฉบับปรับปรุงใหม่เท่านั้น / a plan that is {} changes only through a new revision",
@@ -576,13 +578,7 @@ impl PlanStore for Store {
     async fn begin_revision(&self, id: &PlanId, version: i64) -> Result<i64> {
         let mut tx = self.pool().begin_write().await?;
         let (status, current) = status_and_version(&mut tx, id).await?;
-        if current != version {
-            return Err(Error::Conflict {
-                what: "plan",
-                key: id.to_string(),
-                current,
-            });
-        }
+        same_version(id, current, version)?;
         if status.takes_edits() {
             return Err(Error::Refused(format!(
                 "แผนสถานะ '{}' ยังแก้ไขได้โดยตรง ไม่ต้องเปิดฉบับใหม่ / a plan that is {} can still be edited directly",
