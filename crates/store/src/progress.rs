@@ -304,6 +304,26 @@ impl Store {
         entry_of(&row)
     }
 
+    /// The entry of `kpi` for `period`, when there is one.
+    pub async fn kpi_entry_at(
+        &self,
+        plan: &PlanId,
+        kpi: &KpiId,
+        period: Period,
+    ) -> Result<Option<KpiEntry>> {
+        let mut tx = self.pool().begin_read().await?;
+        tx.one(
+            crate::db::AssertSqlSafe(format!(
+                "SELECT {ENTRY_COLUMNS} FROM kpi_progress
+                 WHERE plan_id = $1 AND kpi_id = $2 AND period = $3"
+            )),
+            args![plan.as_str(), kpi.as_str(), period.key()],
+        )
+        .await?
+        .map(|r| entry_of(&r))
+        .transpose()
+    }
+
     /// Saves the value of a KPI for a period as a draft: a new entry (`version` None), or a
     /// change to a draft or returned one read at `version`. A submitted or approved entry
     /// cannot be changed.

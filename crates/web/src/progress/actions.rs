@@ -42,6 +42,7 @@ struct Target {
     year: BeYear,
 }
 
+/// For the form page: the plan read for the viewer, then as [`target_of`].
 async fn target(
     state: &AppState,
     viewer: &Viewer,
@@ -49,9 +50,19 @@ async fn target(
     kid: &str,
     year: &str,
 ) -> Result<Target, AppError> {
-    let lang = viewer.lang;
     let plan =
         std::sync::Arc::unwrap_or_clone(crate::pages::readable_plan(state, viewer, id).await?);
+    target_of(viewer, plan, kid, year)
+}
+
+/// The KPI and year of a readable plan, when they are the plan's and the viewer reports.
+fn target_of(
+    viewer: &Viewer,
+    plan: phaen_domain::Plan,
+    kid: &str,
+    year: &str,
+) -> Result<Target, AppError> {
+    let lang = viewer.lang;
     let kpi = KpiId::parse(kid).map_err(|_| AppError::NotFound(lang))?;
     edit::kpi(&plan, &kpi).ok_or(AppError::NotFound(lang))?;
     let year = BeYear::parse(year)
@@ -120,9 +131,9 @@ pub async fn action_save(
     axum::Form(form): axum::Form<ActionForm>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
-    let (_, store) =
+    let (plan, store) =
         crate::pages::plan_for_change(&state, &headers, &viewer, &id, &form.csrf).await?;
-    let t = target(&state, &viewer, &id, &kid, &year).await?;
+    let t = target_of(&viewer, plan, &kid, &year)?;
     let mut problems = Vec::new();
     let pick = |th: &str, en: &str| crate::edit::lang_pick(lang, th, en);
     if form.action.trim().is_empty() {

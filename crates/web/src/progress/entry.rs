@@ -61,6 +61,7 @@ struct Context {
     period: Period,
 }
 
+/// For the form page: the plan read for the viewer, then as [`context_of`].
 async fn context(
     state: &AppState,
     viewer: &Viewer,
@@ -68,9 +69,20 @@ async fn context(
     kid: &str,
     period: &str,
 ) -> Result<Context, AppError> {
-    let lang = viewer.lang;
     let plan =
         std::sync::Arc::unwrap_or_clone(crate::pages::readable_plan(state, viewer, id).await?);
+    context_of(viewer, plan, kid, period)
+}
+
+/// The KPI and period of a readable plan, when they are the plan's, the viewer reports or
+/// decides, and the plan is in force.
+fn context_of(
+    viewer: &Viewer,
+    plan: phaen_domain::Plan,
+    kid: &str,
+    period: &str,
+) -> Result<Context, AppError> {
+    let lang = viewer.lang;
     let kpi = KpiId::parse(kid).map_err(|_| AppError::NotFound(lang))?;
     edit::kpi(&plan, &kpi).ok_or(AppError::NotFound(lang))?;
     let period = Period::parse_key(period).map_err(|_| AppError::NotFound(lang))?;
@@ -92,10 +104,8 @@ async fn context(
 async fn existing(state: &AppState, c: &Context) -> Result<Option<KpiEntry>, AppError> {
     Ok(state
         .store
-        .kpi_entries(&c.plan.id, Some(c.period.year))
-        .await?
-        .into_iter()
-        .find(|e| e.kpi == c.kpi && e.period == c.period))
+        .kpi_entry_at(&c.plan.id, &c.kpi, c.period)
+        .await?)
 }
 
 fn page(
@@ -216,9 +226,9 @@ pub async fn entry_save(
     axum::Form(form): axum::Form<EntryForm>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
-    let (_, store) =
+    let (plan, store) =
         crate::pages::plan_for_change(&state, &headers, &viewer, &id, &form.csrf).await?;
-    let c = context(&state, &viewer, &id, &kid, &period).await?;
+    let c = context_of(&viewer, plan, &kid, &period)?;
     if !may_report(&viewer, &c.plan) {
         return Err(AppError::Denied(lang));
     }
@@ -289,9 +299,9 @@ pub async fn entry_move(
     axum::Form(form): axum::Form<MoveForm>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
-    let (_, store) =
+    let (plan, store) =
         crate::pages::plan_for_change(&state, &headers, &viewer, &id, &form.csrf).await?;
-    let c = context(&state, &viewer, &id, &kid, &period).await?;
+    let c = context_of(&viewer, plan, &kid, &period)?;
     let to = EntryState::parse(&form.to).map_err(|e| AppError::BadRequest(lang, e.to_string()))?;
     let allowed = match to {
         EntryState::Submitted => may_report(&viewer, &c.plan),
