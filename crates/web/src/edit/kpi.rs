@@ -554,19 +554,13 @@ pub async fn new_save(
     }
 }
 
-#[derive(Deserialize)]
-pub struct RemoveForm {
-    csrf: String,
-    version: i64,
-}
-
 /// POST /plans/{id}/kpis/{kid}/remove
 pub async fn remove_save(
     State(state): State<AppState>,
     headers: HeaderMap,
     viewer: Viewer,
     Path((id, kid)): Path<(String, String)>,
-    axum::Form(form): axum::Form<RemoveForm>,
+    axum::Form(form): axum::Form<super::VersionForm>,
 ) -> Result<Response, AppError> {
     let lang = viewer.lang;
     let (mut plan, store) = for_save(&state, &headers, &viewer, &id, &form.csrf).await?;

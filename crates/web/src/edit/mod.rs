@@ -19,6 +19,14 @@ use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::Lang;
 
+/// What a form that only confirms a change sends (remove, open a new revision): its token and
+/// the plan version it was read at.
+#[derive(serde::Deserialize)]
+pub struct VersionForm {
+    pub(crate) csrf: String,
+    pub(crate) version: i64,
+}
+
 /// A plan open for a form: read by a viewer who may change it, at `version`.
 pub struct Editing {
     pub plan: Plan,

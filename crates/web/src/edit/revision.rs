@@ -5,7 +5,6 @@
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
 
 use phaen_domain::{Plan, access};
 use phaen_store::{PlanStore, Store};
@@ -13,12 +12,6 @@ use phaen_store::{PlanStore, Store};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::AppError;
-
-#[derive(Deserialize)]
-pub struct RevisionForm {
-    csrf: String,
-    version: i64,
-}
 
 /// Opens a new revision of `plan` as the user `store` acts for, when the viewer writes its
 /// plans (else 403) and it is still at `version`. Returns the new version.
@@ -40,7 +33,7 @@ pub async fn begin(
     headers: HeaderMap,
     viewer: Viewer,
     Path(id): Path<String>,
-    axum::Form(form): axum::Form<RevisionForm>,
+    axum::Form(form): axum::Form<super::VersionForm>,
 ) -> Result<Response, AppError> {
     let (plan, store) =
         crate::pages::plan_for_change(&state, &headers, &viewer, &id, &form.csrf).await?;
