@@ -43,6 +43,8 @@ enum Command {
     /// Progress values: import many at once from a file, write the file to fill in.
     #[command(subcommand)]
     Progress(commands::progress::ProgressCommand),
+    /// Remind people of the progress data they owe, in the app and by email.
+    Remind(commands::remind::Args),
     /// Write a plan out as a document.
     Export(commands::export::Args),
     /// Copy the database consistently while Phaen runs (SQLite).
@@ -91,6 +93,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Project(c) => commands::plan::run_project(&store, c).await,
         Command::Org(c) => commands::plan::run_org(&store, c).await,
         Command::Progress(c) => commands::progress::run(&store, c).await,
+        Command::Remind(args) => commands::remind::run(&store, args).await,
         Command::Export(args) => commands::export::run(&store, args).await,
         Command::Backup(args) => commands::backup::backup(&store, args).await,
         Command::Restore(args) => commands::backup::restore(&store, args).await,

@@ -17,6 +17,7 @@ pub mod org;
 pub mod owed;
 pub mod plan;
 pub mod progress;
+pub mod project_report;
 pub mod revise;
 pub mod rules;
 pub mod summary;

@@ -350,6 +350,15 @@ impl Plan {
         out
     }
 
+    /// The plan's projects (elements of kind project), in the tree's order.
+    pub fn projects(&self) -> Vec<&Element> {
+        self.walk()
+            .into_iter()
+            .map(|w| w.element)
+            .filter(|e| e.kind == crate::element::ElementKind::Project)
+            .collect()
+    }
+
     /// Every KPI of the plan, at every level, with the element it belongs to.
     pub fn all_kpis(&self) -> Vec<(Option<&Element>, &Kpi)> {
         let mut out: Vec<(Option<&Element>, &Kpi)> = self.kpis.iter().map(|k| (None, k)).collect();

@@ -135,4 +135,46 @@ impl Store {
             })
             .collect()
     }
+
+    /// Marks the plan's corrective action `id` done, now; audited. Marking one already done
+    /// changes nothing and is refused.
+    pub async fn complete_corrective_action(&self, plan: &PlanId, id: &str) -> Result<()> {
+        let mut tx = self.pool().begin_write().await?;
+        let org = org_of(&mut tx, plan).await?;
+        let row = tx
+            .one(
+                "SELECT kpi_id, year, action, done_at FROM corrective_actions
+                 WHERE plan_id = $1 AND id = $2",
+                args![plan.as_str(), id],
+            )
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                what: "corrective action",
+                key: id.to_string(),
+            })?;
+        if row.opt_int(3)?.is_some() {
+            return Err(Error::Refused(
+                "แนวทางแก้ไขนี้ทำเสร็จไปแล้ว / this corrective action is done already".into(),
+            ));
+        }
+        tx.exec(
+            "UPDATE corrective_actions SET done_at = $2 WHERE id = $1",
+            args![id, crate::now_ms()],
+        )
+        .await?;
+        crate::audit::append(
+            &mut tx,
+            self.actor(),
+            crate::audit::Change {
+                action: "action.done",
+                org: Some(&org),
+                plan: Some(plan.as_str()),
+                target: Some(&format!("{} {}", row.text(0)?, row.int(1)?)),
+                before: Some(row.text(2)?),
+                after: Some("done".into()),
+            },
+        )
+        .await?;
+        tx.commit().await
+    }
 }

@@ -39,6 +39,9 @@ pub const TABLES: &[&str] = &[
     "kpi_progress",
     "target_revisions",
     "corrective_actions",
+    "project_progress",
+    "evidence_files",
+    "notifications",
 ];
 
 /// What PostgreSQL users do instead of `phaen backup`.

@@ -8,12 +8,15 @@ pub mod backup;
 pub(crate) mod batch;
 pub mod comments;
 pub mod db;
+mod entry_life;
 pub mod error;
 pub mod imports;
 pub mod migrate;
+pub mod notifications;
 pub mod orgs;
 pub mod plans;
 pub mod progress;
+pub mod project_progress;
 pub mod sessions;
 pub mod users;
 

@@ -57,6 +57,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "corrective_actions",
         include_str!("../../../migrations/0010_corrective_actions.sql"),
     ),
+    (
+        11,
+        "projects_evidence_notifications",
+        include_str!("../../../migrations/0011_projects_evidence_notifications.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen; returns how many ran.

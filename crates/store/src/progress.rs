@@ -11,6 +11,7 @@ use phaen_domain::evaluate::{ActualValue, Aggregation};
 use phaen_domain::progress::{EntryState, Frequency, Period};
 use phaen_domain::{BeYear, KpiId, PlanId};
 
+use crate::entry_life::{Entries, check_editable, plan_org};
 use crate::error::{Error, Result};
 use crate::{Store, args};
 
@@ -108,20 +109,6 @@ fn entry_of(r: &crate::db::Row) -> Result<KpiEntry> {
         decided_at: r.opt_int(12)?,
         version: r.int(13)?,
     })
-}
-
-/// The plan's owner, for the audit log.
-async fn plan_org(tx: &mut crate::db::Tx, plan: &PlanId) -> Result<String> {
-    tx.one(
-        "SELECT org_code FROM plans WHERE id = $1",
-        args![plan.as_str()],
-    )
-    .await?
-    .ok_or_else(|| Error::NotFound {
-        what: "plan",
-        key: plan.to_string(),
-    })?
-    .text(0)
 }
 
 impl Store {
@@ -351,20 +338,13 @@ impl Store {
         let actor = self.actor().clone();
         let (id, before) = match &existing {
             Some(e) => {
-                if version != Some(e.version) {
-                    return Err(Error::Conflict {
-                        what: "progress entry",
-                        key: format!("{} {}", new.kpi, new.period.key()),
-                        current: e.version,
-                    });
-                }
-                if !e.state.editable() {
-                    return Err(Error::Refused(format!(
-                        "ค่าของงวดนี้อยู่ในสถานะ '{}' แก้ไขไม่ได้ / this period's value is {} and cannot be changed",
-                        e.state.label_th(),
-                        e.state.as_str()
-                    )));
-                }
+                check_editable(
+                    "progress entry",
+                    format!("{} {}", new.kpi, new.period.key()),
+                    e.state,
+                    e.version,
+                    version,
+                )?;
                 tx.exec(
                     "UPDATE kpi_progress SET value_kind = $2, value = $3, narrative = $4,
                         state = 'draft', entered_by = $5, entered_at = $6, version = version + 1
@@ -438,90 +418,8 @@ impl Store {
         reason: Option<&str>,
         version: i64,
     ) -> Result<KpiEntry> {
-        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
-        let mut tx = self.pool().begin_write().await?;
-        let org = plan_org(&mut tx, plan).await?;
-        let entry = tx
-            .one(
-                crate::db::AssertSqlSafe(format!(
-                    "SELECT {ENTRY_COLUMNS} FROM kpi_progress WHERE plan_id = $1 AND id = $2"
-                )),
-                args![plan.as_str(), id],
-            )
-            .await?
-            .map(|r| entry_of(&r))
-            .transpose()?
-            .ok_or_else(|| Error::NotFound {
-                what: "progress entry",
-                key: id.to_string(),
-            })?;
-        if entry.version != version {
-            return Err(Error::Conflict {
-                what: "progress entry",
-                key: id.to_string(),
-                current: entry.version,
-            });
-        }
-        if !entry.state.may_move_to(to) {
-            return Err(Error::Refused(format!(
-                "ค่าที่อยู่ในสถานะ '{}' เปลี่ยนเป็น '{}' ไม่ได้ / an entry that is {} cannot become {}",
-                entry.state.label_th(),
-                to.label_th(),
-                entry.state.as_str(),
-                to.as_str()
-            )));
-        }
-        let needs_reason = matches!(
-            (entry.state, to),
-            (EntryState::Submitted, EntryState::Returned)
-                | (EntryState::Approved, EntryState::Draft)
-        );
-        if needs_reason && reason.is_none() {
-            return Err(Error::Refused(
-                "ต้องระบุเหตุผลในการส่งกลับหรือเปิดแก้ไข / returning or reopening needs a reason".into(),
-            ));
-        }
-        let actor = self.actor().clone();
-        let decided = matches!(to, EntryState::Approved | EntryState::Returned);
-        tx.exec(
-            "UPDATE kpi_progress SET state = $2, reason = COALESCE($3, reason),
-                decided_by = CASE WHEN $4 = 1 THEN $5 ELSE decided_by END,
-                decided_at = CASE WHEN $4 = 1 THEN $6 ELSE decided_at END,
-                version = version + 1
-             WHERE id = $1",
-            args![
-                id,
-                to.as_str(),
-                reason.map(str::to_string),
-                decided,
-                actor.id.as_str(),
-                crate::now_ms()
-            ],
-        )
-        .await?;
-        let action = match to {
-            EntryState::Submitted => "progress.submit",
-            EntryState::Approved => "progress.approve",
-            EntryState::Returned => "progress.return",
-            EntryState::Draft => "progress.reopen",
-        };
-        crate::audit::append(
-            &mut tx,
-            &actor,
-            crate::audit::Change {
-                action,
-                org: Some(&org),
-                plan: Some(plan.as_str()),
-                target: Some(&format!("{} {}", entry.kpi, entry.period.key())),
-                before: Some(entry.state.as_str().to_string()),
-                after: Some(match reason {
-                    Some(r) => format!("{} ({r})", to.as_str()),
-                    None => to.as_str().to_string(),
-                }),
-            },
-        )
-        .await?;
-        tx.commit().await?;
+        self.move_entry(Entries::Kpi, plan, id, to, reason, version)
+            .await?;
         self.kpi_entry(plan, id).await
     }
 }

@@ -106,6 +106,11 @@ pub struct Texts {
     pub import: &'static str,
     pub changes: &'static str,
     pub dashboard: &'static str,
+    pub notifications: &'static str,
+    pub mark_all_read: &'static str,
+    pub no_notifications: &'static str,
+    pub unread: &'static str,
+    pub emailed: &'static str,
 }
 
 pub static TH: Texts = Texts {
@@ -165,6 +170,11 @@ pub static TH: Texts = Texts {
     import: "นำเข้าแผน",
     changes: "ค่าเดิม → ค่าใหม่",
     dashboard: "ภาพรวมผลการดำเนินงาน",
+    notifications: "การแจ้งเตือน",
+    mark_all_read: "อ่านทั้งหมดแล้ว",
+    no_notifications: "ยังไม่มีการแจ้งเตือน",
+    unread: "ยังไม่อ่าน",
+    emailed: "ส่งอีเมลแล้ว",
 };
 
 pub static EN: Texts = Texts {
@@ -224,4 +234,9 @@ pub static EN: Texts = Texts {
     import: "Import",
     changes: "Before → after",
     dashboard: "Results overview",
+    notifications: "Notifications",
+    mark_all_read: "Mark all read",
+    no_notifications: "No notifications yet",
+    unread: "unread",
+    emailed: "emailed",
 };

@@ -11,6 +11,7 @@ pub mod dashboard;
 pub mod edit;
 pub mod error;
 pub mod i18n;
+pub mod notifications;
 pub mod pages;
 pub mod plan_pages;
 pub mod progress;
@@ -36,6 +37,10 @@ pub struct AppState {
     pub store: Store,
     /// Mark cookies Secure (behind TLS).
     pub secure_cookies: bool,
+    /// Where reminders are emailed through, when a mail server is configured.
+    pub mailer: Option<phaen_monitor::mail::Mailer>,
+    /// The address users open ('https://phaen.coop.example.th'), for links in emails.
+    pub public_url: Option<String>,
 }
 
 impl AppState {
@@ -43,7 +48,20 @@ impl AppState {
         AppState {
             store,
             secure_cookies,
+            mailer: None,
+            public_url: None,
         }
+    }
+
+    /// The same state, emailing reminders through `mailer` with links to `public_url`.
+    pub fn with_mail(
+        mut self,
+        mailer: Option<phaen_monitor::mail::Mailer>,
+        public_url: Option<String>,
+    ) -> AppState {
+        self.mailer = mailer;
+        self.public_url = public_url;
+        self
     }
 }
 
@@ -128,6 +146,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(progress::actions::action_form).post(progress::actions::action_save),
         ),
         (
+            "/plans/{id}/corrective-actions/{aid}/done",
+            post(progress::actions::action_done),
+        ),
+        (
             "/plans/{id}/progress/setup",
             get(progress::setup::setup_form).post(progress::setup::setup_save),
         ),
@@ -139,8 +161,22 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/plans/{id}/progress/{kid}/{period}/move",
             post(progress::entry::entry_move),
         ),
+        (
+            "/plans/{id}/projects/{eid}/{period}",
+            get(progress::project_entry::project_form).post(progress::project_entry::project_save),
+        ),
+        (
+            "/plans/{id}/projects/{eid}/{period}/move",
+            post(progress::project_entry::project_move),
+        ),
         ("/import/{id}/confirm", post(upload::confirm)),
         ("/import/{id}/discard", post(upload::discard)),
+        ("/notifications", get(notifications::notifications_page)),
+        ("/notifications/read", post(notifications::mark_read)),
+        (
+            "/plans/{id}/progress/owed/remind",
+            post(progress::owed::remind_now),
+        ),
         ("/audit", get(audit::audit_page)),
         ("/audit.csv", get(audit::audit_csv)),
     ];

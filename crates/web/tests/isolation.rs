@@ -77,11 +77,18 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("GET", "/plans/{id}/progress/owed", Theirs),
     ("GET", "/plans/{id}/actions/{kid}/{year}", Theirs),
     ("POST", "/plans/{id}/actions/{kid}/{year}", Theirs),
+    ("POST", "/plans/{id}/corrective-actions/{aid}/done", Theirs),
     ("GET", "/plans/{id}/progress/setup", Theirs),
     ("POST", "/plans/{id}/progress/setup", Theirs),
     ("GET", "/plans/{id}/progress/{kid}/{period}", Theirs),
     ("POST", "/plans/{id}/progress/{kid}/{period}", Theirs),
     ("POST", "/plans/{id}/progress/{kid}/{period}/move", Theirs),
+    ("POST", "/plans/{id}/progress/owed/remind", Theirs),
+    ("GET", "/notifications", Own(200)),
+    ("POST", "/notifications/read", Own(303)),
+    ("GET", "/plans/{id}/projects/{eid}/{period}", Theirs),
+    ("POST", "/plans/{id}/projects/{eid}/{period}", Theirs),
+    ("POST", "/plans/{id}/projects/{eid}/{period}/move", Theirs),
     ("GET", "/import", Own(200)),
     // An upload for the savings cooperative is refused: they write no plans there.
     ("POST", "/import", Own(403)),
@@ -131,6 +138,8 @@ struct Theirs {
     kpi: String,
     revision: u32,
     upload: String,
+    /// One of the plan's corrective actions, still open.
+    action: String,
     version: i64,
     year: u16,
 }
@@ -150,6 +159,7 @@ impl Theirs {
             )
             .replace("{eid}", &self.element)
             .replace("{kid}", &self.kpi)
+            .replace("{aid}", &self.action)
             .replace("{number}", &self.revision.to_string())
             .replace("{period}", &self.year.to_string())
             .replace("{year}", &self.year.to_string())
@@ -306,6 +316,19 @@ async fn theirs(app: &App) -> Theirs {
     let element = &stored.elements[0];
     let (_, kpi) = stored.all_kpis().into_iter().next().unwrap();
     let revision = app.store.list_revisions(&plan).await.unwrap()[0].number;
+    let action = app
+        .store
+        .add_corrective_action(
+            &plan,
+            &kpi.id,
+            stored.period.from,
+            "จัดอบรมเพิ่ม",
+            "ฝ่ายส่งเสริม",
+            today,
+        )
+        .await
+        .unwrap()
+        .id;
     Theirs {
         plan: plan.clone(),
         element: element.id.to_string(),
@@ -316,6 +339,7 @@ async fn theirs(app: &App) -> Theirs {
         kpi: kpi.id.to_string(),
         revision,
         upload: staged.json["id"].as_str().unwrap().to_string(),
+        action,
         version: app.store.plan_version(&plan).await.unwrap(),
         year: stored.period.from.get(),
     }

@@ -41,6 +41,13 @@ pub enum AdminCommand {
         #[arg(long)]
         password_stdin: bool,
     },
+    /// Set where a user's reminders are emailed (an empty address clears it).
+    SetEmail {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        email: String,
+    },
     /// Every user with their roles.
     ListUsers {
         #[arg(long)]
@@ -116,6 +123,15 @@ pub async fn run(store: &Store, c: AdminCommand) -> Result<()> {
             println!("new password set for {username}; every session of theirs has ended");
             if generated {
                 print_generated(&password);
+            }
+            Ok(())
+        }
+        AdminCommand::SetEmail { username, email } => {
+            let email = Some(email.trim()).filter(|e| !e.is_empty());
+            store.set_email(&username, email).await?;
+            match email {
+                Some(e) => println!("{username}'s reminders now go to {e}"),
+                None => println!("{username} has no email address now"),
             }
             Ok(())
         }

@@ -8,6 +8,7 @@ pub mod export;
 pub mod import;
 pub mod plan;
 pub mod progress;
+pub mod remind;
 pub mod schema;
 pub mod serve;
 

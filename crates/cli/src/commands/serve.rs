@@ -34,6 +34,14 @@ pub struct ServeArgs {
         requires = "tls_cert"
     )]
     pub tls_key: Option<PathBuf>,
+    /// Do not send the daily reminders of data owed (at 08:00 Bangkok time). Several servers
+    /// may all send them: each person still gets one notification and one email a day.
+    #[arg(long, env = "PHAEN_NO_REMINDERS")]
+    pub no_reminders: bool,
+    /// The address users open, for the links in reminder emails
+    /// ('https://phaen.coop.example.th'; default: the address served on).
+    #[arg(long, env = "PHAEN_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 impl ServeArgs {
@@ -64,7 +72,12 @@ pub async fn run(store: &Store, args: &ServeArgs) -> Result<()> {
 pub async fn serve(store: &Store, args: &ServeArgs, tls: Option<TlsConfig>) -> Result<()> {
     init_logging();
     let secure = args.secure_cookies || tls.is_some();
-    let state = phaen_web::AppState::new(store.clone(), secure);
+    let mailer = phaen_monitor::mail::Mailer::from_env().context("cannot set up email")?;
+    let public_url = args.public_url.clone().unwrap_or_else(|| args.url(&tls));
+    if !args.no_reminders {
+        phaen_monitor::reminders::run_daily(store.clone(), mailer.clone(), public_url.clone());
+    }
+    let state = phaen_web::AppState::new(store.clone(), secure).with_mail(mailer, Some(public_url));
     println!("Phaen is serving on {}", args.url(&tls));
     phaen_web::serve(state, args.listen, tls)
         .await

@@ -2,16 +2,14 @@
 //! a provincial office's subtree, the department's all), each with its year's score, coverage,
 //! KPIs by status and the periods overdue — one table and one chart, with its data as CSV.
 
-use std::collections::HashMap;
-
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 
+use phaen_domain::PlanStatus;
 use phaen_domain::evaluate;
-use phaen_domain::{KpiId, PlanStatus};
 use phaen_store::PlanStore;
 
 use super::STATUSES;
@@ -69,16 +67,10 @@ async fn lines(state: &AppState, viewer: &Viewer) -> Result<Vec<PlanLine>, AppEr
             .collect();
         let result = year_result(&plan, year, &setups, &of_year, false, viewer.lang);
         let total = evaluate::plan_score(&plan, &result.evaluations, &result.weights);
-        let frequency_of: HashMap<KpiId, _> = setups
-            .iter()
-            .filter_map(|s| Some((KpiId::parse(&s.subject).ok()?, s.frequency)))
-            .collect();
-        let states = entries
-            .iter()
-            .map(|e| ((e.kpi.clone(), e.period), e.state))
-            .collect();
-        let window = state.store.reporting_window(&plan.id).await?;
-        let overdue = phaen_domain::owed::owed(&plan, &frequency_of, &states, window, today).len();
+        let overdue = phaen_monitor::owed::plan_owed(&state.store, &plan, today)
+            .await?
+            .items
+            .len();
         out.push(PlanLine {
             org: tree.name(&plan.owner.code),
             plan_id: plan.id.to_string(),

@@ -84,18 +84,8 @@ pub async fn report_page(
     // What will be done about the KPIs that missed: their corrective actions.
     let actions = state.store.corrective_actions(&d.plan.id, d.year).await?;
     for line in &mut result.lines {
-        line.actions = actions
-            .iter()
-            .filter(|a| a.kpi.as_str() == line.kpi_id)
-            .map(|a| {
-                (
-                    a.action.clone(),
-                    a.owner.clone(),
-                    phaen_domain::thai::format_long_date(a.due),
-                    a.done_at.is_some(),
-                )
-            })
-            .collect();
+        line.actions =
+            crate::progress::page::action_lines(&actions, &d.plan.id, &line.kpi_id, false);
     }
     let scores = evaluate::element_scores(&d.plan, &result.evaluations, &result.weights);
     let total = evaluate::plan_score(&d.plan, &result.evaluations, &result.weights);

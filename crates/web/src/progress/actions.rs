@@ -164,3 +164,25 @@ pub async fn action_save(
         .await?;
     Ok(Redirect::to(&format!("/plans/{}/progress?year={}", t.plan.id, t.year)).into_response())
 }
+
+#[derive(Deserialize)]
+pub struct DoneForm {
+    csrf: String,
+}
+
+/// POST /plans/{id}/corrective-actions/{aid}/done: marks a corrective action done.
+pub async fn action_done(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    viewer: Viewer,
+    Path((id, aid)): Path<(String, String)>,
+    axum::Form(form): axum::Form<DoneForm>,
+) -> Result<Response, AppError> {
+    let (plan, store) =
+        crate::pages::plan_for_change(&state, &headers, &viewer, &id, &form.csrf).await?;
+    if !super::may_report(&viewer, &plan) {
+        return Err(AppError::Denied(viewer.lang));
+    }
+    store.complete_corrective_action(&plan.id, &aid).await?;
+    Ok(Redirect::to(&format!("/plans/{}/progress", plan.id)).into_response())
+}

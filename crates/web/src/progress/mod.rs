@@ -6,17 +6,20 @@ pub mod actions;
 pub mod entry;
 pub mod owed;
 pub mod page;
+pub mod project;
+pub mod project_entry;
+pub mod project_texts;
 pub mod setup;
 pub mod texts;
 
+use phaen_domain::Plan;
 use phaen_domain::access;
-use phaen_domain::{Plan, PlanStatus};
 
 use crate::auth::Viewer;
 
 /// Whether the plan is in force, so that progress is reported against it.
 pub fn in_force(plan: &Plan) -> bool {
-    matches!(plan.status, PlanStatus::Approved | PlanStatus::Published)
+    phaen_monitor::in_force(plan)
 }
 
 /// Whether the viewer reports progress for the plan (its editors and admins).

@@ -49,10 +49,42 @@ pub struct KpiLine {
     pub status: &'static str,
     pub status_class: &'static str,
     pub percent: String,
-    /// Corrective actions for the year: (text, owner, due, done).
-    pub actions: Vec<(String, String, String, bool)>,
+    /// Corrective actions for the year.
+    pub actions: Vec<ActionLine>,
     /// The form to add one, when the KPI missed and the viewer reports.
     pub add_action: Option<String>,
+}
+
+/// A corrective action under its KPI.
+pub struct ActionLine {
+    pub text: String,
+    pub owner: String,
+    pub due: String,
+    pub done: bool,
+    /// The form that marks it done, for those who report while it is open.
+    pub done_url: Option<String>,
+}
+
+/// The corrective actions of `kpi` among `actions`, with the form to mark each done when
+/// `can_mark`.
+pub fn action_lines(
+    actions: &[phaen_store::actions::CorrectiveAction],
+    plan: &phaen_domain::PlanId,
+    kpi: &str,
+    can_mark: bool,
+) -> Vec<ActionLine> {
+    actions
+        .iter()
+        .filter(|a| a.kpi.as_str() == kpi)
+        .map(|a| ActionLine {
+            text: a.action.clone(),
+            owner: a.owner.clone(),
+            due: phaen_domain::thai::format_long_date(a.due),
+            done: a.done_at.is_some(),
+            done_url: (can_mark && a.done_at.is_none())
+                .then(|| format!("/plans/{plan}/corrective-actions/{}/done", a.id)),
+        })
+        .collect()
 }
 
 pub struct ScoreLine {
@@ -81,6 +113,8 @@ struct ProgressPage {
     plan_score: String,
     plan_coverage: String,
     kpis: Vec<KpiLine>,
+    projects: Vec<super::project::ProjectLine>,
+    pt: &'static super::project_texts::ProjectTexts,
     scores: Vec<ScoreLine>,
 }
 
@@ -260,6 +294,7 @@ pub async fn progress_page(
     let year = year_to_show(&plan, q.year.as_deref());
     let setups = state.store.reporting_setups(&plan.id).await?;
     let entries = state.store.kpi_entries(&plan.id, Some(year)).await?;
+    let project_entries = state.store.project_entries(&plan.id, Some(year)).await?;
     let in_force = super::in_force(&plan);
     let links =
         in_force && (super::may_report(&viewer, &plan) || super::may_decide(&viewer, &plan));
@@ -267,18 +302,7 @@ pub async fn progress_page(
     let actions = state.store.corrective_actions(&plan.id, year).await?;
     let reporter = in_force && super::may_report(&viewer, &plan);
     for line in &mut result.lines {
-        line.actions = actions
-            .iter()
-            .filter(|a| a.kpi.as_str() == line.kpi_id)
-            .map(|a| {
-                (
-                    a.action.clone(),
-                    a.owner.clone(),
-                    phaen_domain::thai::format_long_date(a.due),
-                    a.done_at.is_some(),
-                )
-            })
-            .collect();
+        line.actions = action_lines(&actions, &plan.id, &line.kpi_id, reporter);
         let missed = matches!(line.status_class, "partly" | "not_achieved");
         if reporter && missed {
             line.add_action = Some(format!(
@@ -338,6 +362,15 @@ pub async fn progress_page(
         plan_score,
         plan_coverage,
         kpis: result.lines,
+        projects: super::project::project_lines(
+            &plan,
+            year,
+            &setups,
+            &project_entries,
+            links,
+            lang,
+        ),
+        pt: super::project_texts::project_texts(lang),
         scores,
     }
     .into_response())

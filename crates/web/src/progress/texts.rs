@@ -72,6 +72,9 @@ pub struct ProgressTexts {
     pub save_action: &'static str,
     pub actions: &'static str,
     pub done: &'static str,
+    pub remind_now: &'static str,
+    pub project_word: &'static str,
+    pub mark_done: &'static str,
 }
 
 static TH: ProgressTexts = ProgressTexts {
@@ -144,6 +147,9 @@ static TH: ProgressTexts = ProgressTexts {
     save_action: "บันทึกแนวทางแก้ไข",
     actions: "แนวทางแก้ไข",
     done: "เสร็จแล้ว",
+    remind_now: "ส่งการแจ้งเตือนตอนนี้",
+    project_word: "โครงการ",
+    mark_done: "ทำเสร็จแล้ว",
 };
 
 static EN: ProgressTexts = ProgressTexts {
@@ -216,6 +222,9 @@ static EN: ProgressTexts = ProgressTexts {
     save_action: "Save the action",
     actions: "Corrective actions",
     done: "done",
+    remind_now: "Send reminders now",
+    project_word: "project",
+    mark_done: "Mark done",
 };
 
 pub fn progress_texts(lang: Lang) -> &'static ProgressTexts {
