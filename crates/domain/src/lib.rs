@@ -10,6 +10,7 @@ pub mod edit;
 pub mod element;
 pub mod error;
 pub mod evaluate;
+pub mod evidence;
 pub mod ids;
 pub mod kpi;
 pub mod money;

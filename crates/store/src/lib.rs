@@ -10,6 +10,7 @@ pub mod comments;
 pub mod db;
 mod entry_life;
 pub mod error;
+pub mod evidence;
 pub mod imports;
 pub mod migrate;
 pub mod notifications;

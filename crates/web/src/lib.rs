@@ -71,6 +71,7 @@ impl AppState {
 /// must know.
 pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
     let upload_limit = axum::extract::DefaultBodyLimit::max(upload::MAX_UPLOAD_BYTES + 64 * 1024);
+    let evidence_limit = axum::extract::DefaultBodyLimit::max(progress::evidence::UPLOAD_LIMIT);
     let mut all: Vec<(&'static str, MethodRouter<AppState>)> = vec![
         ("/", get(|| async { Redirect::to("/plans") })),
         ("/healthz", get(pages::healthz)),
@@ -160,6 +161,18 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         (
             "/plans/{id}/progress/{kid}/{period}/move",
             post(progress::entry::entry_move),
+        ),
+        (
+            "/plans/{id}/progress/{kid}/{period}/evidence",
+            post(progress::evidence::upload).layer(evidence_limit),
+        ),
+        (
+            "/plans/{id}/evidence/{fid}",
+            get(progress::evidence::download),
+        ),
+        (
+            "/plans/{id}/evidence/{fid}/remove",
+            post(progress::evidence::remove),
         ),
         (
             "/plans/{id}/projects/{eid}/{period}",

@@ -83,6 +83,13 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("GET", "/plans/{id}/progress/{kid}/{period}", Theirs),
     ("POST", "/plans/{id}/progress/{kid}/{period}", Theirs),
     ("POST", "/plans/{id}/progress/{kid}/{period}/move", Theirs),
+    (
+        "POST",
+        "/plans/{id}/progress/{kid}/{period}/evidence",
+        Theirs,
+    ),
+    ("GET", "/plans/{id}/evidence/{fid}", Theirs),
+    ("POST", "/plans/{id}/evidence/{fid}/remove", Theirs),
     ("POST", "/plans/{id}/progress/owed/remind", Theirs),
     ("GET", "/notifications", Own(200)),
     ("POST", "/notifications/read", Own(303)),
@@ -140,6 +147,8 @@ struct Theirs {
     upload: String,
     /// One of the plan's corrective actions, still open.
     action: String,
+    /// One of the plan's evidence files.
+    evidence: String,
     version: i64,
     year: u16,
 }
@@ -160,6 +169,7 @@ impl Theirs {
             .replace("{eid}", &self.element)
             .replace("{kid}", &self.kpi)
             .replace("{aid}", &self.action)
+            .replace("{fid}", &self.evidence)
             .replace("{number}", &self.revision.to_string())
             .replace("{period}", &self.year.to_string())
             .replace("{year}", &self.year.to_string())
@@ -254,6 +264,7 @@ struct Snapshot {
     audit: usize,
     comments: usize,
     revisions: usize,
+    evidence: usize,
     plans: usize,
     upload_waits: bool,
 }
@@ -266,6 +277,7 @@ async fn snapshot(app: &App, theirs: &Theirs, uploader: &str) -> Snapshot {
         audit: s.audit_entries(None).await.unwrap().len(),
         comments: s.comments(&theirs.plan).await.unwrap().len(),
         revisions: s.list_revisions(&theirs.plan).await.unwrap().len(),
+        evidence: s.evidence_list(&theirs.plan, None).await.unwrap().len(),
         plans: s.list_plans().await.unwrap().len(),
         upload_waits: s.pending_import(&theirs.upload, uploader).await.is_ok(),
     }
@@ -329,6 +341,23 @@ async fn theirs(app: &App) -> Theirs {
         .await
         .unwrap()
         .id;
+    let evidence = app
+        .store
+        .add_evidence(
+            &plan,
+            &kpi.id,
+            phaen_domain::progress::Period::new(
+                stored.period.from,
+                phaen_domain::progress::Frequency::Yearly,
+                1,
+            )
+            .unwrap(),
+            "minutes.pdf",
+            b"%PDF-1.4 minutes",
+        )
+        .await
+        .unwrap()
+        .id;
     Theirs {
         plan: plan.clone(),
         element: element.id.to_string(),
@@ -340,6 +369,7 @@ async fn theirs(app: &App) -> Theirs {
         revision,
         upload: staged.json["id"].as_str().unwrap().to_string(),
         action,
+        evidence,
         version: app.store.plan_version(&plan).await.unwrap(),
         year: stored.period.from.get(),
     }
@@ -424,6 +454,14 @@ async fn another_cooperatives_editor_gets_404_on_every_route_and_changes_nothing
                 .part(
                     "file",
                     reqwest::multipart::Part::bytes(plan_file()).file_name("p.json"),
+                );
+            by_session.multipart(form)
+        } else if method == "POST" && path.ends_with("/evidence") {
+            let form = reqwest::multipart::Form::new()
+                .text("csrf", csrf.clone())
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(&b"%PDF-1.4 theirs"[..]).file_name("x.pdf"),
                 );
             by_session.multipart(form)
         } else if method == "POST" {

@@ -241,7 +241,11 @@ async fn monthly_reporting_set_up_on_the_page_combines_months_into_the_year() {
     let r = editor.post(&setup_url).form(&fields).send().await.unwrap();
     assert_eq!(r.status(), 303);
     let setups = app.store.reporting_setups(&plan.id).await.unwrap();
-    assert_eq!(setups.len(), kpis.len(), "every KPI of the form is set");
+    assert_eq!(
+        setups.len(),
+        kpis.len() + plan.projects().len(),
+        "every KPI and project of the form is set"
+    );
     let s = setups
         .iter()
         .find(|s| s.subject == kpi.id.as_str())

@@ -1,10 +1,12 @@
 //! The plan dashboard: KPI status by mission (or top-level element) for a year, each KPI's
-//! trend over the plan's years against its target line, and the budget planned per year —
+//! trend over the plan's years against its target line, projects by status, and the budget
+//! planned per year against what was disbursed —
 //! charts drawn as SVG on the server with titles and descriptions for screen readers, each
 //! with the same data as a CSV download.
 
 pub mod charts;
 pub mod orgs;
+pub mod projects;
 pub mod report;
 
 use std::collections::HashMap;
@@ -28,7 +30,8 @@ use crate::error::AppError;
 use crate::i18n::{Lang, Texts};
 use crate::progress::page::{status_label, year_result};
 use crate::progress::texts::{ProgressTexts, progress_texts};
-use charts::{StackedBar, YearBars, YearLines};
+use charts::{StackedBar, YearLines};
+use projects::PairedBars;
 
 /// The statuses in the order the bars show them, with their CSS class.
 const STATUSES: [Status; 4] = [
@@ -69,8 +72,12 @@ struct DashboardPage {
     bars: Vec<StackedBar>,
     bars_height: u32,
     trends: Vec<Trend>,
-    budget: YearBars,
+    budget: PairedBars,
     budget_total: String,
+    pt: &'static crate::progress::project_texts::ProjectTexts,
+    project_legend: Vec<(&'static str, &'static str)>,
+    /// The year's projects by status, one bar; empty when the plan has no projects.
+    project_bars: Vec<StackedBar>,
 }
 
 /// KPI ids below (and at) `e`.
@@ -173,29 +180,13 @@ fn trend_data(plan: &Plan, setups: &[ReportingSetup], entries: &[KpiEntry]) -> V
         .collect()
 }
 
-/// Planned budget per plan year: every budget line with a year.
-fn budget_by_year(plan: &Plan) -> Vec<(u16, Decimal)> {
-    plan.period
-        .years()
-        .map(|y| {
-            let total: Decimal = plan
-                .walk()
-                .iter()
-                .flat_map(|w| w.element.budget.iter())
-                .filter(|b| b.year == Some(y))
-                .map(|b| b.amount_baht.amount())
-                .sum();
-            (y.get(), total)
-        })
-        .collect()
-}
-
 struct Data {
     plan: Plan,
     year: BeYear,
     evaluations: HashMap<KpiId, Evaluation>,
     setups: Vec<ReportingSetup>,
     entries: Vec<KpiEntry>,
+    project_entries: Vec<phaen_store::project_progress::ProjectEntry>,
 }
 
 async fn load(
@@ -218,12 +209,14 @@ async fn load(
         .cloned()
         .collect();
     let result = year_result(&plan, year, &setups, &of_year, false, viewer.lang);
+    let project_entries = state.store.project_entries(&plan.id, None).await?;
     Ok(Data {
         plan,
         year,
         evaluations: result.evaluations,
         setups,
         entries,
+        project_entries,
     })
 }
 
@@ -257,8 +250,20 @@ pub async fn dashboard_page(
             unit: t.unit,
         })
         .collect();
-    let budget = budget_by_year(&d.plan);
-    let budget_total: Decimal = budget.iter().map(|(_, v)| *v).sum();
+    let budget = projects::budget_rows(&d.plan, &d.project_entries);
+    let budget_total: Decimal = budget.iter().map(|(_, v, _)| *v).sum();
+    let project_legend = projects::legend(lang);
+    let project_bars = if d.plan.projects().is_empty() {
+        Vec::new()
+    } else {
+        let counts = projects::status_counts(&d.plan, &d.project_entries, d.year);
+        let label = format!(
+            "{} {}",
+            crate::progress::project_texts::project_texts(lang).projects,
+            d.year
+        );
+        charts::stacked_bars(vec![(label, counts)], &project_legend)
+    };
     Ok(DashboardPage {
         lang,
         t: lang.t(),
@@ -278,8 +283,11 @@ pub async fn dashboard_page(
         bars_height: bars.len() as u32 * charts::BAR_GAP + 30,
         bars,
         trends,
-        budget: charts::year_bars(&budget, crate::plan_pages::money::baht),
+        budget: projects::paired_bars(&budget, crate::plan_pages::money::baht),
         budget_total: crate::plan_pages::money::baht(budget_total),
+        pt: crate::progress::project_texts::project_texts(lang),
+        project_legend,
+        project_bars,
     }
     .into_response())
 }
@@ -288,7 +296,7 @@ fn csv_field(s: &str) -> String {
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
-/// GET /plans/{id}/dashboard.csv?chart=status|trends|budget&year=2568: a chart's data.
+/// GET /plans/{id}/dashboard.csv?chart=status|trends|budget|projects&year=2568: a chart's data.
 pub async fn dashboard_csv(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -335,15 +343,31 @@ pub async fn dashboard_csv(
             }
         }
         "budget" => {
-            out.push_str("year,planned_baht\n");
-            for (y, v) in budget_by_year(&d.plan) {
-                out.push_str(&format!("{y},{}\n", v.normalize()));
+            out.push_str("year,planned_baht,disbursed_baht\n");
+            for (y, planned, disbursed) in projects::budget_rows(&d.plan, &d.project_entries) {
+                let disbursed = disbursed.map_or(String::new(), |v| v.normalize().to_string());
+                out.push_str(&format!("{y},{},{disbursed}\n", planned.normalize()));
             }
+        }
+        "projects" => {
+            out.push_str("year");
+            for (class, _) in projects::legend(lang) {
+                out.push(',');
+                out.push_str(class);
+            }
+            out.push('\n');
+            out.push_str(&d.year.to_string());
+            for n in projects::status_counts(&d.plan, &d.project_entries, d.year) {
+                out.push_str(&format!(",{n}"));
+            }
+            out.push('\n');
         }
         other => {
             return Err(AppError::BadRequest(
                 lang,
-                format!("ไม่มีแผนภูมิ '{other}' / no chart '{other}': status, trends or budget"),
+                format!(
+                    "ไม่มีแผนภูมิ '{other}' / no chart '{other}': status, trends, budget or projects"
+                ),
             ));
         }
     }

@@ -52,6 +52,9 @@ struct ReportPage {
     bars: Vec<StackedBar>,
     bars_height: u32,
     parts: Vec<Part>,
+    pt: &'static crate::progress::project_texts::ProjectTexts,
+    /// Each project's latest approved report of the year.
+    projects: Vec<crate::progress::project::ProjectLine>,
 }
 
 /// GET /plans/{id}/report?year=2568
@@ -183,6 +186,15 @@ pub async fn report_page(
         bars_height: bars.len() as u32 * charts::BAR_GAP + 30,
         bars,
         parts,
+        pt: crate::progress::project_texts::project_texts(lang),
+        projects: crate::progress::project::project_lines(
+            &d.plan,
+            d.year,
+            &d.setups,
+            &d.project_entries,
+            false,
+            lang,
+        ),
     }
     .into_response())
 }

@@ -53,6 +53,8 @@ struct EntryPage {
     /// (state code, button label, needs a reason)
     moves: Vec<(&'static str, &'static str, bool)>,
     problems: Vec<String>,
+    evidence: Vec<super::evidence::EvidenceLine>,
+    e: &'static super::texts::EvidenceTexts,
 }
 
 struct Context {
@@ -101,6 +103,16 @@ fn context_of(
     Ok(Context { plan, kpi, period })
 }
 
+async fn evidence_of(
+    state: &AppState,
+    c: &Context,
+) -> Result<Vec<phaen_store::evidence::Evidence>, AppError> {
+    Ok(state
+        .store
+        .evidence_list(&c.plan.id, Some((&c.kpi, c.period)))
+        .await?)
+}
+
 async fn existing(state: &AppState, c: &Context) -> Result<Option<KpiEntry>, AppError> {
     Ok(state
         .store
@@ -114,6 +126,7 @@ fn page(
     entry: Option<&KpiEntry>,
     typed: Option<(&str, &str)>,
     problems: Vec<String>,
+    evidence: Vec<phaen_store::evidence::Evidence>,
 ) -> EntryPage {
     let lang = viewer.lang;
     let kpi = edit::kpi(&c.plan, &c.kpi).expect("checked in context");
@@ -181,6 +194,8 @@ fn page(
         can_report: may_report(viewer, &c.plan),
         moves,
         problems,
+        evidence: super::evidence::lines(c.plan.id.as_str(), evidence),
+        e: super::texts::evidence_texts(lang),
     }
 }
 
@@ -192,7 +207,8 @@ pub async fn entry_form(
 ) -> Result<Response, AppError> {
     let c = context(&state, &viewer, &id, &kid, &period).await?;
     let entry = existing(&state, &c).await?;
-    Ok(page(&viewer, &c, entry.as_ref(), None, Vec::new()).into_response())
+    let evidence = evidence_of(&state, &c).await?;
+    Ok(page(&viewer, &c, entry.as_ref(), None, Vec::new(), evidence).into_response())
 }
 
 #[derive(Deserialize)]
@@ -233,10 +249,19 @@ pub async fn entry_save(
         return Err(AppError::Denied(lang));
     }
     let entry = existing(&state, &c).await?;
+    let evidence = evidence_of(&state, &c).await?;
     let kpi = edit::kpi(&c.plan, &c.kpi).expect("checked in context");
     let again = |problems: Vec<String>, status: StatusCode| {
         let typed = Some((form.value.as_str(), form.narrative.as_str()));
-        Ok((status, page(&viewer, &c, entry.as_ref(), typed, problems)).into_response())
+        let shown = page(
+            &viewer,
+            &c,
+            entry.as_ref(),
+            typed,
+            problems,
+            evidence.clone(),
+        );
+        Ok((status, shown).into_response())
     };
     let value = match read_value(value_kind(kpi, c.period.year), &form.value, lang) {
         Ok(v) => v,

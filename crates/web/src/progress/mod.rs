@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod entry;
+pub mod evidence;
 pub mod owed;
 pub mod page;
 pub mod project;

@@ -75,6 +75,7 @@ pub struct ProgressTexts {
     pub remind_now: &'static str,
     pub project_word: &'static str,
     pub mark_done: &'static str,
+    pub owner_person: &'static str,
 }
 
 static TH: ProgressTexts = ProgressTexts {
@@ -150,6 +151,7 @@ static TH: ProgressTexts = ProgressTexts {
     remind_now: "ส่งการแจ้งเตือนตอนนี้",
     project_word: "โครงการ",
     mark_done: "ทำเสร็จแล้ว",
+    owner_person: "ผู้รับการแจ้งเตือน",
 };
 
 static EN: ProgressTexts = ProgressTexts {
@@ -225,11 +227,47 @@ static EN: ProgressTexts = ProgressTexts {
     remind_now: "Send reminders now",
     project_word: "project",
     mark_done: "Mark done",
+    owner_person: "Person reminded",
 };
 
 pub fn progress_texts(lang: Lang) -> &'static ProgressTexts {
     match lang {
         Lang::Th => &TH,
         Lang::En => &EN,
+    }
+}
+
+/// The words of the evidence part of the entry form.
+pub struct EvidenceTexts {
+    pub heading: &'static str,
+    pub none: &'static str,
+    pub add: &'static str,
+    pub file: &'static str,
+    pub hint: &'static str,
+    pub remove: &'static str,
+}
+
+static EVIDENCE_TH: EvidenceTexts = EvidenceTexts {
+    heading: "หลักฐานประกอบ",
+    none: "ยังไม่มีไฟล์หลักฐาน",
+    add: "แนบไฟล์",
+    file: "ไฟล์หลักฐาน",
+    hint: "PDF, PNG, JPEG, XLSX, DOCX, CSV หรือ TXT ไม่เกิน 10 MB",
+    remove: "ลบ",
+};
+
+static EVIDENCE_EN: EvidenceTexts = EvidenceTexts {
+    heading: "Evidence",
+    none: "No evidence files yet",
+    add: "Attach",
+    file: "Evidence file",
+    hint: "PDF, PNG, JPEG, XLSX, DOCX, CSV or TXT, at most 10 MB",
+    remove: "Remove",
+};
+
+pub fn evidence_texts(lang: Lang) -> &'static EvidenceTexts {
+    match lang {
+        Lang::Th => &EVIDENCE_TH,
+        Lang::En => &EVIDENCE_EN,
     }
 }
