@@ -50,6 +50,31 @@ async function signIn(user, options = {}) {
   return { context, page };
 }
 
+// How many pixels of a screenshot of `locator` have each colour (#rrggbb, within a small
+// tolerance for anti-aliasing): the picture is decoded in the page's own canvas.
+async function colourCounts(page, locator, hexes) {
+  const png = await locator.screenshot();
+  return page.evaluate(async ({ b64, hexes }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    const wanted = hexes.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+    const counts = hexes.map(() => 0);
+    for (let p = 0; p < data.length; p += 4) {
+      wanted.forEach((w, i) => {
+        if (Math.abs(data[p] - w[0]) <= 6 && Math.abs(data[p + 1] - w[1]) <= 6 && Math.abs(data[p + 2] - w[2]) <= 6) counts[i] += 1;
+      });
+    }
+    return counts;
+  }, { b64: png.toString("base64"), hexes });
+}
+
 async function expectText(page, text, why) {
   const body = await page.locator("body").innerText();
   assert.ok(body.includes(text), `${why}: '${text}' not on ${page.url()}`);
@@ -155,18 +180,41 @@ try {
 
   await step("the board reads the demo plan's dashboard and annual report, and both render", async () => {
     const { context, page } = await signIn("approver", { viewport: { width: 1200, height: 1600 } });
-    // The demo cooperative's own plan carries approved values for the years that have ended.
-    const demo = page.locator("table tbody tr", { hasText: "แผนกลยุทธ์" }).first();
-    await Promise.all([page.waitForURL(/\/plans\/[^/]+$/), demo.locator("a").first().click()]);
+    // A demo cooperative's own plan (not the seed plan uploaded above) carries approved values
+    // and project reports for the years that have ended.
+    const uploaded = new URL(planUrl).pathname;
+    const rows = page.locator("table tbody tr", { hasText: "แผนกลยุทธ์" });
+    let link = null;
+    for (let i = 0; i < (await rows.count()); i++) {
+      const a = rows.nth(i).locator("a").first();
+      if ((await a.getAttribute("href")) !== uploaded) { link = a; break; }
+    }
+    assert.ok(link, "a demo strategic plan is listed");
+    await Promise.all([page.waitForURL(/\/plans\/[^/]+$/), link.click()]);
     const plan = page.url();
     await page.goto(`${plan}/dashboard`);
-    const bars = page.locator("svg.bars rect");
-    assert.ok((await bars.count()) > 0, "the status chart has bars");
-    const box = await page.locator("svg.bars").boundingBox();
+    // The last year that has ended: the demo carries its approved values and project reports.
+    const shown = Number(await page.locator("#year").inputValue());
+    const years = (await page.locator("#year option").allTextContents()).map(Number);
+    const ended = Math.max(...years.filter((y) => y < shown));
+    if (Number.isFinite(ended)) await page.goto(`${plan}/dashboard?year=${ended}`);
+    const status = page.locator("section.chart", { has: page.locator("#c-status") }).locator("svg");
+    assert.ok((await status.locator("rect").count()) > 0, "the status chart has bars");
+    const box = await status.boundingBox();
     assert.ok(box && box.width > 300 && box.height > 30, "the chart is drawn at a readable size");
     assert.ok((await page.locator("figure.trend svg polyline").count()) > 0, "trend lines are drawn");
+    // Screenshots of the demo data's charts, checked for what they show: achieved KPIs in
+    // green, projects by status, planned budget in blue beside disbursed in orange.
+    const [achieved] = await colourCounts(page, status, ["#2e7d32"]);
+    const said = await status.locator("desc").textContent();
+    assert.ok(achieved > 500, `the status chart shows achieved KPIs in green (${achieved} px) on ${page.url()}: ${said}`);
+    const projects = page.locator("section.chart", { has: page.locator("#c-projects") }).locator("svg");
+    const [done, onTrack] = await colourCounts(page, projects, ["#1b5e20", "#66bb6a"]);
+    assert.ok(done + onTrack > 500, `the project chart shows done or on-track projects (${done}+${onTrack} px)`);
+    const budget = page.locator("section.chart", { has: page.locator("#c-budget") }).locator("svg");
+    const [planned, disbursed] = await colourCounts(page, budget, ["#0b5394", "#e69138"]);
+    assert.ok(planned > 1000 && disbursed > 1000, `planned and disbursed bars are drawn (${planned}, ${disbursed} px)`);
     const shot = await page.screenshot({ fullPage: true });
-    assert.ok(shot.length > 20000, "the dashboard renders (screenshot of a real page)");
     if (process.env.PHAEN_SHOTS) {
       const fs = await import("node:fs");
       fs.writeFileSync(`${process.env.PHAEN_SHOTS}/dashboard.png`, shot);
@@ -174,8 +222,10 @@ try {
     await page.getByRole("link", { name: /รายงานผลการดำเนินงานประจำปี/ }).click();
     await expectText(page, "สรุปผล", "the report has its summary");
     await expectText(page, "คะแนนรวมของแผน", "and the plan's score");
-    const pdfLike = await page.emulateMedia({ media: "print" }).then(() => page.screenshot({ fullPage: true }));
-    assert.ok(pdfLike.length > 20000, "the report renders for print");
+    await expectText(page, "โครงการ", "the report lists the projects");
+    await page.emulateMedia({ media: "print" });
+    const [reportGreen] = await colourCounts(page, page.locator("main"), ["#2e7d32"]);
+    assert.ok(reportGreen > 300, `the printed report shows its chart (${reportGreen} px of green)`);
     assert.equal(await page.locator("form.no-print").isVisible(), false, "controls are hidden in print");
     await context.close();
   });

@@ -14,6 +14,7 @@ mod kit;
 mod orgs;
 mod orgs_coops;
 mod progress;
+mod project_progress;
 mod rng;
 mod roadmap;
 mod users;
@@ -30,6 +31,7 @@ use phaen_domain::{Organization, Plan};
 
 pub use orgs::{AGRI, DEPT, FARMER, FED, PCO, SAVINGS, SERVICE};
 pub use progress::{DemoValue, demo_progress};
+pub use project_progress::{DemoProjectReport, demo_project_reports};
 pub use roadmap::NATIONAL_PLAN;
 pub use users::{DemoUser, demo_users};
 

@@ -54,6 +54,10 @@ pub async fn run(store: &Store, db: &str, args: Args) -> Result<()> {
     if reported > 0 {
         println!("demo progress: {reported} approved yearly values for the years that have ended");
     }
+    let projects = add_demo_project_reports(store, &data.plans, args.seed).await?;
+    if projects > 0 {
+        println!("demo project reports: {projects} approved, one per project and year so far");
+    }
     let users = phaen_synth::demo_users();
     let created = add_demo_users(store, &users).await?;
     println!(
@@ -151,6 +155,59 @@ async fn add_demo_progress(
             .await
             .with_context(|| format!("cannot store demo progress of '{}'", plan.title))?;
         added += rows.len();
+    }
+    Ok(added)
+}
+
+/// Approved project reports for the demo plans (the last quarter of each ended year and the
+/// latest ended quarter of this one), for plans that have none yet; returns how many.
+async fn add_demo_project_reports(
+    store: &Store,
+    plans: &[phaen_domain::Plan],
+    seed: u64,
+) -> Result<usize> {
+    use phaen_domain::progress::{EntryState, Frequency, Period};
+    let today = phaen_store::today_in_bangkok();
+    let mut added = 0;
+    for plan in plans {
+        if !store.project_entries(&plan.id, None).await?.is_empty() {
+            continue;
+        }
+        let Ok(current) = plan.year_basis.year_of(today) else {
+            continue;
+        };
+        let quarter = (1..=4).rev().find(|q| {
+            Period::new(current, Frequency::Quarterly, *q)
+                .and_then(|p| p.bounds(plan.year_basis))
+                .is_ok_and(|(_, end)| end < today)
+        });
+        for r in phaen_synth::demo_project_reports(plan, current, quarter, seed) {
+            let saved = store
+                .save_project_entry(&plan.id, &r.project, r.period, &r.report, None)
+                .await
+                .with_context(|| {
+                    format!("cannot store a demo project report of '{}'", plan.title)
+                })?;
+            store
+                .move_project_entry(
+                    &plan.id,
+                    &saved.id,
+                    EntryState::Submitted,
+                    None,
+                    saved.version,
+                )
+                .await?;
+            store
+                .move_project_entry(
+                    &plan.id,
+                    &saved.id,
+                    EntryState::Approved,
+                    None,
+                    saved.version + 1,
+                )
+                .await?;
+            added += 1;
+        }
     }
     Ok(added)
 }

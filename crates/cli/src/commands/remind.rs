@@ -15,8 +15,9 @@ pub struct Args {
     /// Only this plan (its id or the first characters of it); default: every plan in force.
     #[arg(long)]
     plan: Option<String>,
-    /// The day to remind as of (default: today in Bangkok).
-    #[arg(long)]
+    /// The day to remind as of (default: today in Bangkok): 2026-01-15, 2569-01-15 (a year
+    /// past 2400 is read as Buddhist Era) or '15 มกราคม 2569'.
+    #[arg(long, value_parser = read_day)]
     date: Option<chrono::NaiveDate>,
     /// The address users open, for the links in emails ('https://phaen.coop.example.th').
     #[arg(long, env = "PHAEN_PUBLIC_URL")]
@@ -36,6 +37,22 @@ struct Outcome {
     without_address: usize,
     email_configured: bool,
     failures: Vec<String>,
+}
+
+/// Reads a day as ISO (a Buddhist-Era year when past 2400) or as a Thai date.
+fn read_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    use chrono::Datelike;
+    if let Ok(day) = text.trim().parse::<chrono::NaiveDate>() {
+        return if day.year() > 2400 {
+            day.with_year(day.year() - 543)
+                .ok_or_else(|| format!("no such day: {text}"))
+        } else {
+            Ok(day)
+        };
+    }
+    phaen_domain::thai::parse_thai_date(text).map_err(|e| {
+        format!("'{text}' is not a day (2026-01-15, 2569-01-15 or '15 มกราคม 2569'): {e}")
+    })
 }
 
 pub async fn run(store: &Store, args: Args) -> Result<()> {
