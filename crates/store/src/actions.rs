@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use phaen_domain::{BeYear, KpiId, PlanId};
 
+use crate::entry_life::plan_org;
 use crate::error::{Error, Result};
 use crate::{Store, args};
 
@@ -20,19 +21,6 @@ pub struct CorrectiveAction {
     /// When it was marked done (Unix milliseconds).
     pub done_at: Option<i64>,
     pub created_by: String,
-}
-
-async fn org_of(tx: &mut crate::db::Tx, plan: &PlanId) -> Result<String> {
-    tx.one(
-        "SELECT org_code FROM plans WHERE id = $1",
-        args![plan.as_str()],
-    )
-    .await?
-    .ok_or_else(|| Error::NotFound {
-        what: "plan",
-        key: plan.to_string(),
-    })?
-    .text(0)
 }
 
 impl Store {
@@ -53,7 +41,7 @@ impl Store {
             ));
         }
         let mut tx = self.pool().begin_write().await?;
-        let org = org_of(&mut tx, plan).await?;
+        let org = plan_org(&mut tx, plan).await?;
         let actor = self.actor().clone();
         let a = CorrectiveAction {
             id: uuid::Uuid::now_v7().to_string(),
@@ -140,7 +128,7 @@ impl Store {
     /// changes nothing and is refused.
     pub async fn complete_corrective_action(&self, plan: &PlanId, id: &str) -> Result<()> {
         let mut tx = self.pool().begin_write().await?;
-        let org = org_of(&mut tx, plan).await?;
+        let org = plan_org(&mut tx, plan).await?;
         let row = tx
             .one(
                 "SELECT kpi_id, year, action, done_at FROM corrective_actions

@@ -153,14 +153,7 @@ fn page(
     let p = progress_texts(lang);
     let state = entry.map(|e| e.state);
     let decide = may_decide(viewer, &c.plan);
-    let moves = match state {
-        Some(EntryState::Submitted) if decide => vec![
-            ("approved", p.approve, false),
-            ("returned", p.give_back, true),
-        ],
-        Some(EntryState::Approved) if decide => vec![("draft", p.reopen, true)],
-        _ => Vec::new(),
-    };
+    let moves = super::moves_offered(state, decide, p);
     EntryPage {
         lang,
         t: lang.t(),
@@ -328,11 +321,7 @@ pub async fn entry_move(
         crate::pages::plan_for_change(&state, &headers, &viewer, &id, &form.csrf).await?;
     let c = context_of(&viewer, plan, &kid, &period)?;
     let to = EntryState::parse(&form.to).map_err(|e| AppError::BadRequest(lang, e.to_string()))?;
-    let allowed = match to {
-        EntryState::Submitted => may_report(&viewer, &c.plan),
-        _ => may_decide(&viewer, &c.plan),
-    };
-    if !allowed {
+    if !super::may_move(&viewer, &c.plan, to) {
         return Err(AppError::Denied(lang));
     }
     let entry = existing(&state, &c)

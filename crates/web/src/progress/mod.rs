@@ -15,6 +15,7 @@ pub mod texts;
 
 use phaen_domain::Plan;
 use phaen_domain::access;
+use phaen_domain::progress::EntryState;
 
 use crate::auth::Viewer;
 
@@ -34,3 +35,29 @@ pub fn may_decide(viewer: &Viewer, plan: &Plan) -> bool {
 }
 
 pub use phaen_domain::progress::{ValueKind, value_kind};
+
+/// Whether the viewer may move an entry of `plan` to `to`: submitting is for those who report,
+/// approving, returning and reopening for those who decide.
+pub fn may_move(viewer: &Viewer, plan: &Plan, to: EntryState) -> bool {
+    match to {
+        EntryState::Submitted => may_report(viewer, plan),
+        _ => may_decide(viewer, plan),
+    }
+}
+
+/// The moves an entry form offers for an entry in `state`: (state code, button label, needs a
+/// reason). Only those who decide get any.
+pub fn moves_offered(
+    state: Option<EntryState>,
+    decide: bool,
+    p: &texts::ProgressTexts,
+) -> Vec<(&'static str, &'static str, bool)> {
+    match state {
+        Some(EntryState::Submitted) if decide => vec![
+            ("approved", p.approve, false),
+            ("returned", p.give_back, true),
+        ],
+        Some(EntryState::Approved) if decide => vec![("draft", p.reopen, true)],
+        _ => Vec::new(),
+    }
+}
