@@ -231,6 +231,17 @@ pub fn json_rows_from(backend: crate::Backend, param: usize) -> String {
     }
 }
 
+/// A select list that gathers every row's `columns` (comma-separated) into one JSON array
+/// of arrays, as text, in no set order; NULL on PostgreSQL when there are no rows.
+pub fn json_rows_select(backend: crate::Backend, columns: &str) -> String {
+    match backend {
+        crate::Backend::Sqlite => format!("json_group_array(json_array({columns}))"),
+        crate::Backend::Postgres => {
+            format!("CAST(json_agg(json_build_array({columns})) AS TEXT)")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

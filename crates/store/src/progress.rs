@@ -80,7 +80,7 @@ fn value_parts(v: &ActualValue) -> (&'static str, String) {
     }
 }
 
-fn value_of(kind: &str, text: String) -> Result<ActualValue> {
+pub(crate) fn value_of(kind: &str, text: String) -> Result<ActualValue> {
     Ok(match kind {
         "number" => ActualValue::Number(
             Decimal::from_str(&text).map_err(|e| Error::corrupt("progress value", e))?,

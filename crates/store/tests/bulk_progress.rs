@@ -1,7 +1,7 @@
 //! Bulk progress saves (files and the API): every value and column lands as written, whatever
 //! its characters; a second file replaces drafts and adds the rest; a row for a submitted or
-//! approved period refuses the whole file with its row number; one audit entry per save. On
-//! SQLite and PostgreSQL.
+//! approved period refuses the whole file with its row number; one audit entry per save; the
+//! approved ones read back at once as the dashboard reads them. On SQLite and PostgreSQL.
 
 use phaen_domain::bulk::ValidRow;
 use phaen_domain::evaluate::ActualValue;
@@ -135,6 +135,18 @@ async fn a_file_lands_whole_with_every_value_as_written() {
     assert_eq!(replaced.decided_by.as_deref(), Some("u-staff"));
     assert_eq!(replaced.decided_at, Some(replaced.entered_at));
 
+    // The dashboard's read of the approved ones gives the same entries, in the same order.
+    let approved: Vec<_> = got
+        .iter()
+        .filter(|e| e.state == EntryState::Approved)
+        .cloned()
+        .collect();
+    assert_eq!(approved.len(), 2);
+    assert_eq!(
+        store.approved_kpi_entries(&plan.id).await.unwrap(),
+        approved
+    );
+
     let audit = store.audit_entries(Some(plan.id.as_str())).await.unwrap();
     let imports: Vec<_> = audit
         .iter()
@@ -197,4 +209,11 @@ async fn an_empty_file_writes_nothing_but_is_audited() {
         .unwrap();
     assert_eq!((saved.added, saved.replaced), (0, 0));
     assert!(store.kpi_entries(&plan.id, None).await.unwrap().is_empty());
+    assert!(
+        store
+            .approved_kpi_entries(&plan.id)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
