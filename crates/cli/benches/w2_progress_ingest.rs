@@ -83,6 +83,19 @@ struct Run {
     entries: usize,
     total: Duration,
     checking: Duration,
+    /// CPU time of this process (all threads) while timed, when /proc tells: steadier than the
+    /// wall clock on a machine shared with other work.
+    cpu: Option<f64>,
+}
+
+/// User + system CPU seconds of this process so far, from /proc/self/stat (Linux only).
+fn cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command's closing parenthesis; utime and stime are the 12th and 13th.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let mut fields = rest.split_whitespace().skip(11);
+    let ticks: f64 = fields.next()?.parse::<f64>().ok()? + fields.next()?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }
 
 async fn run(url: &str, plans: &[(Plan, Vec<u8>)]) -> Run {
@@ -116,6 +129,7 @@ async fn run(url: &str, plans: &[(Plan, Vec<u8>)]) -> Run {
     }
     let mut entries = 0;
     let mut checking = Duration::ZERO;
+    let cpu_at_start = cpu_secs();
     let t = Instant::now();
     for ((p, csv), freq) in plans.iter().zip(&frequencies) {
         let c = Instant::now();
@@ -132,11 +146,13 @@ async fn run(url: &str, plans: &[(Plan, Vec<u8>)]) -> Run {
         entries += valid.len();
     }
     let total = t.elapsed();
+    let cpu = cpu_at_start.zip(cpu_secs()).map(|(a, b)| b - a);
     store.close().await;
     Run {
         entries,
         total,
         checking,
+        cpu,
     }
 }
 
@@ -185,22 +201,24 @@ fn main() {
         }
         let r = runs.last().unwrap();
         eprintln!(
-            "round {round}: {} entries in {:.2} s ({:.0}/s; reading+checking {:.2} s)",
+            "round {round}: {} entries in {:.2} s ({:.0}/s; reading+checking {:.2} s; CPU {})",
             r.entries,
             r.total.as_secs_f64(),
             r.entries as f64 / r.total.as_secs_f64(),
-            r.checking.as_secs_f64()
+            r.checking.as_secs_f64(),
+            r.cpu.map_or("?".into(), |c| format!("{c:.2} s"))
         );
     }
     runs.sort_by_key(|r| r.total);
     let m = &runs[runs.len() / 2];
     println!(
-        "W2 {}: {} entries, median {:.2} s = {:.0} entries/s (reading and checking the files {:.2} s, storing {:.2} s)",
+        "W2 {}: {} entries, median {:.2} s = {:.0} entries/s (reading and checking the files {:.2} s, storing {:.2} s; this process's CPU {})",
         if pg.is_some() { "postgresql" } else { "sqlite" },
         m.entries,
         m.total.as_secs_f64(),
         m.entries as f64 / m.total.as_secs_f64(),
         m.checking.as_secs_f64(),
-        (m.total - m.checking).as_secs_f64()
+        (m.total - m.checking).as_secs_f64(),
+        m.cpu.map_or("?".into(), |c| format!("{c:.2} s"))
     );
 }

@@ -97,7 +97,7 @@ pub fn check_rows(
     let finder = Finder::new(plan);
     let mut valid = Vec::with_capacity(rows.len());
     let mut rejected = Vec::new();
-    let mut seen: HashSet<(KpiId, Period)> = HashSet::with_capacity(rows.len());
+    let mut seen: HashSet<(&str, Period)> = HashSet::with_capacity(rows.len());
     for r in rows {
         let reject = |column, (th, en): (String, String)| Rejected {
             row: r.row,
@@ -165,7 +165,7 @@ pub fn check_rows(
                 continue;
             }
         };
-        if !seen.insert((kpi.id.clone(), period)) {
+        if !seen.insert((kpi.id.as_str(), period)) {
             rejected.push(reject(
                 "period",
                 (

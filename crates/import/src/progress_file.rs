@@ -49,15 +49,17 @@ pub fn read(bytes: &[u8], name: &str) -> Result<Vec<RawRow>> {
         )));
     };
     let narrative = index("narrative");
-    let cell = |cells: &[String], i: usize| cells.get(i).cloned().unwrap_or_default();
+    // Each field reads a column of its own, so cells are moved out of their row, not copied.
+    let cell =
+        |cells: &mut [String], i: usize| cells.get_mut(i).map(std::mem::take).unwrap_or_default();
     Ok(rows
         .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
-        .map(|(row, cells)| RawRow {
+        .map(|(row, mut cells)| RawRow {
             row,
-            kpi: cell(&cells, kpi),
-            period: cell(&cells, period),
-            value: cell(&cells, value),
-            narrative: narrative.map(|i| cell(&cells, i)).unwrap_or_default(),
+            kpi: cell(&mut cells, kpi),
+            period: cell(&mut cells, period),
+            value: cell(&mut cells, value),
+            narrative: narrative.map(|i| cell(&mut cells, i)).unwrap_or_default(),
         })
         .collect())
 }

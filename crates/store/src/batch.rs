@@ -125,3 +125,149 @@ pub async fn insert_rows(
     }
     Ok(())
 }
+
+/// One cell of a row sent as JSON, borrowed from the caller.
+#[derive(Debug, Clone, Copy)]
+pub enum Cell<'a> {
+    Text(&'a str),
+    Int(i64),
+}
+
+/// Rows sent as JSON arrays (`[[cell, ...], ...]`), each text one statement's parameter, read
+/// back in SQL with `json_rows_from`. Many rows cost one parameter and one allocation a chunk
+/// instead of one owned argument per cell, and columns that are the same for every row are
+/// bound once beside them.
+pub struct JsonRows {
+    texts: Vec<String>,
+    current: String,
+}
+
+/// Past this size a chunk is closed and a new one started (one statement each).
+const MAX_JSON_BYTES: usize = 4 << 20;
+
+impl JsonRows {
+    pub fn new(expected_bytes: usize) -> JsonRows {
+        JsonRows {
+            texts: Vec::new(),
+            current: String::with_capacity(expected_bytes.min(MAX_JSON_BYTES) + 64),
+        }
+    }
+
+    pub fn push(&mut self, cells: &[Cell<'_>]) {
+        self.current
+            .push(if self.current.is_empty() { '[' } else { ',' });
+        self.current.push('[');
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                self.current.push(',');
+            }
+            match cell {
+                Cell::Text(s) => push_json_str(&mut self.current, s),
+                Cell::Int(n) => {
+                    use std::fmt::Write as _;
+                    let _ = write!(self.current, "{n}");
+                }
+            }
+        }
+        self.current.push(']');
+        if self.current.len() >= MAX_JSON_BYTES {
+            self.close_chunk();
+        }
+    }
+
+    fn close_chunk(&mut self) {
+        if !self.current.is_empty() {
+            self.current.push(']');
+            let capacity = self.current.capacity();
+            self.texts.push(std::mem::replace(
+                &mut self.current,
+                String::with_capacity(capacity),
+            ));
+        }
+    }
+
+    /// The JSON texts, one a statement.
+    pub fn into_texts(mut self) -> Vec<String> {
+        self.close_chunk();
+        self.texts
+    }
+}
+
+/// Writes `s` as a JSON string.
+fn push_json_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escaped = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        plain = i + 1;
+        if escaped.is_empty() {
+            use std::fmt::Write as _;
+            let _ = write!(out, "\\u{b:04x}");
+        } else {
+            out.push_str(escaped);
+        }
+    }
+    out.push_str(&s[plain..]);
+    out.push('"');
+}
+
+/// A `FROM` item yielding one row `r` per element of the JSON array bound to `$param`; its
+/// cells are `r.value ->> 0`, `r.value ->> 1` ... (text, or a number: CAST it) on both backends.
+pub fn json_rows_from(backend: crate::Backend, param: usize) -> String {
+    match backend {
+        crate::Backend::Sqlite => format!("jsonb_each(${param}) AS r"),
+        crate::Backend::Postgres => {
+            format!("jsonb_array_elements(CAST(${param} AS jsonb)) AS r(value)")
+        }
+    }
+}
+
+/// A select list that gathers every row's `columns` (comma-separated) into one JSON array
+/// of arrays, as text, in no set order; NULL on PostgreSQL when there are no rows.
+pub fn json_rows_select(backend: crate::Backend, columns: &str) -> String {
+    match backend {
+        crate::Backend::Sqlite => format!("json_group_array(json_array({columns}))"),
+        crate::Backend::Postgres => {
+            format!("CAST(json_agg(json_build_array({columns})) AS TEXT)")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_rows_escape_what_json_needs_and_split_into_chunks() {
+        let mut rows = JsonRows::new(0);
+        rows.push(&[Cell::Text("a\"b\\c\nd\u{1}ผล"), Cell::Int(-7)]);
+        rows.push(&[Cell::Text(""), Cell::Int(2568)]);
+        let texts = rows.into_texts();
+        assert_eq!(texts, [r#"[["a\"b\\c\nd\u0001ผล",-7],["",2568]]"#]);
+        let parsed: serde_json::Value = serde_json::from_str(&texts[0]).unwrap();
+        assert_eq!(parsed[0][0], "a\"b\\c\nd\u{1}ผล");
+
+        let mut many = JsonRows::new(0);
+        let long = "x".repeat(1 << 20);
+        for _ in 0..9 {
+            many.push(&[Cell::Text(&long)]);
+        }
+        let texts = many.into_texts();
+        assert_eq!(texts.len(), 3);
+        let total: usize = texts
+            .iter()
+            .map(|t| serde_json::from_str::<Vec<Vec<String>>>(t).unwrap().len())
+            .sum();
+        assert_eq!(total, 9);
+        assert!(JsonRows::new(0).into_texts().is_empty());
+    }
+}

@@ -11,6 +11,7 @@ use phaen_domain::evaluate::{ActualValue, Aggregation};
 use phaen_domain::progress::{EntryState, Frequency, Period};
 use phaen_domain::{BeYear, KpiId, PlanId};
 
+use crate::batch::Cell;
 use crate::entry_life::{Entries, check_editable, plan_org};
 use crate::error::{Error, Result};
 use crate::{Store, args};
@@ -79,7 +80,7 @@ fn value_parts(v: &ActualValue) -> (&'static str, String) {
     }
 }
 
-fn value_of(kind: &str, text: String) -> Result<ActualValue> {
+pub(crate) fn value_of(kind: &str, text: String) -> Result<ActualValue> {
     Ok(match kind {
         "number" => ActualValue::Number(
             Decimal::from_str(&text).map_err(|e| Error::corrupt("progress value", e))?,
@@ -457,11 +458,14 @@ impl Store {
         let mut tx = self.pool().begin_write().await?;
         let org = plan_org(&mut tx, plan).await?;
         let locked = locked_in(&mut tx, plan).await?;
-        let clashes: Vec<String> = rows
-            .iter()
-            .filter(|r| locked.contains(&(r.kpi.to_string(), r.period.key())))
-            .map(|r| r.row.to_string())
-            .collect();
+        let clashes: Vec<String> = match locked.is_empty() {
+            true => Vec::new(),
+            false => rows
+                .iter()
+                .filter(|r| locked.contains(&(r.kpi.to_string(), r.period.key())))
+                .map(|r| r.row.to_string())
+                .collect(),
+        };
         if !clashes.is_empty() {
             return Err(Error::Refused(format!(
                 "แถว {} เป็นงวดที่ส่งอนุมัติหรืออนุมัติแล้ว แก้ไขจากไฟล์ไม่ได้ / rows {} are periods already submitted or approved",
@@ -479,41 +483,53 @@ impl Store {
         let actor = self.actor().clone();
         let now = crate::now_ms();
         let decided = state == EntryState::Approved;
-        let table: Vec<Vec<crate::db::Arg>> = rows
-            .iter()
-            .map(|r| {
-                let (kind, value) = value_parts(&r.value);
+        // The six columns that are the same for every row are bound once; the rest go as
+        // one JSON text a chunk (see `batch::JsonRows`), which SQLite and PostgreSQL read
+        // far faster than they bind one argument per cell.
+        let mut table = crate::batch::JsonRows::new(rows.len() * 112);
+        let mut id = uuid::Uuid::encode_buffer();
+        for r in rows {
+            let (kind, value) = value_parts(&r.value);
+            let period = r.period.key();
+            table.push(&[
+                Cell::Text(uuid::Uuid::now_v7().hyphenated().encode_lower(&mut id)),
+                Cell::Text(r.kpi.as_str()),
+                Cell::Text(&period),
+                Cell::Int(i64::from(r.period.year.get())),
+                Cell::Text(kind),
+                Cell::Text(&value),
+                Cell::Text(&r.narrative),
+            ]);
+        }
+        let upsert = format!(
+            "INSERT INTO kpi_progress (id, plan_id, kpi_id, period, year, value_kind, value,
+                narrative, state, entered_by, entered_at, decided_by, decided_at, version)
+             SELECT r.value ->> 0, $1, r.value ->> 1, r.value ->> 2,
+                CAST(r.value ->> 3 AS BIGINT), r.value ->> 4, r.value ->> 5, r.value ->> 6,
+                $2, $3, $4, $5, $6, 1
+             FROM {} WHERE true
+             ON CONFLICT (plan_id, kpi_id, period) DO UPDATE SET value_kind = excluded.value_kind,
+                value = excluded.value, narrative = excluded.narrative, state = excluded.state,
+                entered_by = excluded.entered_by, entered_at = excluded.entered_at,
+                decided_by = excluded.decided_by, decided_at = excluded.decided_at,
+                version = kpi_progress.version + 1",
+            crate::batch::json_rows_from(tx.backend(), 7)
+        );
+        for text in table.into_texts() {
+            tx.exec(
+                crate::db::AssertSqlSafe(upsert.clone()),
                 args![
-                    uuid::Uuid::now_v7().to_string(),
                     plan.as_str(),
-                    r.kpi.as_str(),
-                    r.period.key(),
-                    i64::from(r.period.year.get()),
-                    kind,
-                    value,
-                    r.narrative.as_str(),
                     state.as_str(),
                     actor.id.as_str(),
                     now,
                     decided.then(|| actor.id.clone()),
                     decided.then_some(now),
-                    1i64
-                ]
-            })
-            .collect();
-        crate::batch::insert_rows(
-            &mut tx,
-            "INSERT INTO kpi_progress (id, plan_id, kpi_id, period, year, value_kind, value,
-                narrative, state, entered_by, entered_at, decided_by, decided_at, version)",
-            14,
-            table,
-            " ON CONFLICT (plan_id, kpi_id, period) DO UPDATE SET value_kind = excluded.value_kind,
-                value = excluded.value, narrative = excluded.narrative, state = excluded.state,
-                entered_by = excluded.entered_by, entered_at = excluded.entered_at,
-                decided_by = excluded.decided_by, decided_at = excluded.decided_at,
-                version = kpi_progress.version + 1",
-        )
-        .await?;
+                    text
+                ],
+            )
+            .await?;
+        }
         let total: i64 = tx
             .one(
                 "SELECT COUNT(*) FROM kpi_progress WHERE plan_id = $1",

@@ -202,7 +202,8 @@ async fn load(
         .filter(|y| plan.period.contains(*y))
         .unwrap_or_else(|| crate::progress::page::year_to_show(&plan, None));
     let setups = state.store.reporting_setups(&plan.id).await?;
-    let entries = state.store.kpi_entries(&plan.id, None).await?;
+    // Only approved values count here: for the statuses, the trends and the report alike.
+    let entries = state.store.approved_kpi_entries(&plan.id).await?;
     let of_year: Vec<KpiEntry> = entries
         .iter()
         .filter(|e| e.period.year == year)
