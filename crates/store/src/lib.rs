@@ -3,6 +3,7 @@
 //! is one transaction: a write either lands whole or leaves the database as it was.
 
 pub mod actions;
+pub mod alignment;
 pub mod approved;
 pub mod audit;
 pub mod backup;

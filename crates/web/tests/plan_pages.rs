@@ -485,3 +485,37 @@ async fn the_comparison_marks_a_revised_title_and_kpi_target() {
         .unwrap();
     assert_eq!(r.status(), 400);
 }
+
+#[tokio::test]
+async fn an_element_lists_the_projects_of_other_plans_that_serve_it() {
+    let app = spawn_app(&[("dept", phaen_synth::DEPT, Role::Department)]).await;
+    let dept = plan_of(&app, phaen_synth::DEPT).await;
+    let target = &dept.elements[0];
+    // The provincial roadmap's first project says it serves the department's first element.
+    let mut roadmap = plan_of(&app, phaen_synth::PCO).await;
+    let project_title = {
+        let project = roadmap
+            .elements
+            .iter_mut()
+            .flat_map(|e| e.children.iter_mut())
+            .flat_map(|g| g.children.iter_mut())
+            .find(|p| p.kind == ElementKind::Project)
+            .expect("the roadmap has projects");
+        project.aligned_to[0].target_id = Some(target.id.to_string());
+        project.title.clone()
+    };
+    app.store.delete_plan(&roadmap.id).await.unwrap();
+    app.store.insert_plan(&roadmap).await.unwrap();
+
+    let dept_user = signed_in(&app, "dept").await;
+    let html = page(
+        &app,
+        &dept_user,
+        &format!("/plans/{}/elements/{}", dept.id, target.id),
+    )
+    .await;
+    assert!(html.contains("แผนที่ดำเนินการตอบสนององค์ประกอบนี้"), "{html}");
+    assert!(html.contains(&project_title) && html.contains(&roadmap.title));
+    // And it leads to the serving project's page.
+    assert!(html.contains(&format!("/plans/{}/elements/", roadmap.id)));
+}

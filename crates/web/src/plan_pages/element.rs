@@ -76,7 +76,59 @@ struct ElementPage {
     results: Vec<ResultView>,
     readiness: Option<ReadinessView>,
     aligned: Vec<String>,
+    /// Elements and KPIs of other plans the viewer may read that serve this element or its
+    /// KPIs: (plan id, plan title, what serves, the element page to open).
+    served_by: Vec<(String, String, String, String)>,
     children: Vec<Link>,
+}
+
+/// What serves `e` and its KPIs from the plans `viewer` may read: (plan id, plan title, the
+/// serving element or KPI as labelled, the page of the element (or of the KPI's element)).
+async fn served_by(
+    state: &AppState,
+    viewer: &Viewer,
+    e: &Element,
+) -> Result<Vec<(String, String, String, String)>, AppError> {
+    let mut targets = vec![e.id.to_string()];
+    targets.extend(e.kpis.iter().map(|k| k.id.to_string()));
+    let mut found = Vec::new();
+    for t in &targets {
+        found.extend(state.store.serving(t).await?);
+    }
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (visible, _) = crate::visibility::visible_plans(state, viewer).await?;
+    let mut out = Vec::new();
+    for s in found {
+        if !visible.iter().any(|p| p.id == s.plan) {
+            continue;
+        }
+        let plan = phaen_store::PlanStore::load_plan_shared(&state.store, &s.plan).await?;
+        let place = plan.walk().into_iter().find_map(|w| {
+            let el = w.element;
+            if s.source_kind == "element" && el.id.as_str() == s.source_id {
+                Some((labelled(el.label.as_deref(), &el.title), el.id.to_string()))
+            } else {
+                el.kpis
+                    .iter()
+                    .find(|k| k.id.as_str() == s.source_id)
+                    .map(|k| (labelled(k.label.as_deref(), &k.name), el.id.to_string()))
+            }
+        });
+        if let Some((text, eid)) = place {
+            let row = (
+                plan.id.to_string(),
+                plan.title.clone(),
+                text,
+                format!("/plans/{}/elements/{eid}", plan.id),
+            );
+            if !out.contains(&row) {
+                out.push(row);
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// GET /plans/{id}/elements/{element_id}.
@@ -118,7 +170,9 @@ pub async fn element_page(
     .into_iter()
     .filter(|(_, l)| !l.is_empty())
     .collect();
+    let served_by = served_by(&state, &viewer, e).await?;
     Ok(ElementPage {
+        served_by,
         lang,
         t: lang.t(),
         p,

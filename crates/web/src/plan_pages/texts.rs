@@ -49,6 +49,7 @@ pub struct PlanPageTexts {
     pub readiness_prepare: &'static str,
     pub readiness_in_plan: &'static str,
     pub aligned_to: &'static str,
+    pub served_by: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     // Budgets.
@@ -149,6 +150,7 @@ pub static TH: PlanPageTexts = PlanPageTexts {
     readiness_prepare: "เตรียมทำงบประมาณ",
     readiness_in_plan: "บรรจุไว้ในแผน",
     aligned_to: "สอดคล้องกับ",
+    served_by: "แผนที่ดำเนินการตอบสนององค์ประกอบนี้",
     yes: "มี",
     no: "ไม่มี",
     item: "รายการ",
@@ -233,6 +235,7 @@ pub static EN: PlanPageTexts = PlanPageTexts {
     readiness_prepare: "Budget being prepared",
     readiness_in_plan: "In a plan",
     aligned_to: "Aligned to",
+    served_by: "Served by (plans that carry this out)",
     yes: "yes",
     no: "no",
     item: "Item",
