@@ -21,6 +21,7 @@ pub mod progress;
 pub mod project_report;
 pub mod revise;
 pub mod rules;
+pub mod similar;
 pub mod summary;
 pub mod swot;
 pub mod text;
