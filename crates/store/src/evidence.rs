@@ -119,12 +119,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok(self
-            .evidence_list(plan, Some((kpi, period)))
-            .await?
-            .into_iter()
-            .find(|e| e.id == id)
-            .expect("just kept"))
+        self.evidence_meta(plan, &id).await
     }
 
     /// The plan's evidence, for one KPI and period or all, oldest first.
@@ -148,6 +143,24 @@ impl Store {
             )
             .await?;
         rows.iter().map(evidence_of).collect()
+    }
+
+    /// One evidence file of the plan, without its bytes.
+    async fn evidence_meta(&self, plan: &PlanId, id: &str) -> Result<Evidence> {
+        let mut tx = self.pool().begin_read().await?;
+        let row = tx
+            .one(
+                crate::db::AssertSqlSafe(format!(
+                    "SELECT {COLUMNS} FROM evidence_files WHERE plan_id = $1 AND id = $2"
+                )),
+                args![plan.as_str(), id],
+            )
+            .await?
+            .ok_or_else(|| Error::NotFound {
+                what: "evidence",
+                key: id.to_string(),
+            })?;
+        evidence_of(&row)
     }
 
     /// One evidence file of the plan with its bytes.
@@ -174,7 +187,7 @@ impl Store {
 
     /// Removes an evidence file while its period's entry can still change; audited.
     pub async fn remove_evidence(&self, plan: &PlanId, id: &str) -> Result<Evidence> {
-        let (e, _) = self.evidence_file(plan, id).await?;
+        let e = self.evidence_meta(plan, id).await?;
         let mut tx = self.pool().begin_write().await?;
         let org = plan_org(&mut tx, plan).await?;
         check_open(&mut tx, plan, e.kpi.as_str(), &e.period.key()).await?;
