@@ -1,11 +1,14 @@
 //! What a plan's reporters owe on a day, gathered from the database: its reporting set-up,
 //! every entry's state, and the plan's reporting window, put through the domain's rule.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use phaen_domain::owed::{Owed, Reported, Subject, owed};
 use phaen_domain::{Plan, edit};
 use phaen_store::Store;
+use phaen_store::notifications::Recipient;
 use phaen_store::progress::ReportingSetup;
 
 /// A plan's overdue periods and who answers for them.
@@ -16,6 +19,9 @@ pub struct PlanOwed {
     /// Oldest first; empty when the plan is not in force.
     pub items: Vec<Owed>,
     pub setups: Vec<ReportingSetup>,
+    /// The people the set-up names as owners of something owed, read once, by user id
+    /// (disabled or removed users are not here).
+    pub named: HashMap<String, Recipient>,
 }
 
 impl PlanOwed {
@@ -28,9 +34,9 @@ impl PlanOwed {
         self.setup(subject)?.owner_unit.as_deref()
     }
 
-    /// The user who owns the subject's reporting, when set.
-    pub fn owner_user(&self, subject: &Subject) -> Option<&str> {
-        self.setup(subject)?.owner_user.as_deref()
+    /// The person who owns the subject's reporting, when set and able to sign in.
+    pub fn owner(&self, subject: &Subject) -> Option<&Recipient> {
+        self.named.get(self.setup(subject)?.owner_user.as_deref()?)
     }
 }
 
@@ -80,6 +86,7 @@ pub async fn plan_owed(
             window,
             items: Vec::new(),
             setups,
+            named: HashMap::new(),
         });
     }
     let mut reported = Reported {
@@ -99,9 +106,24 @@ pub async fn plan_owed(
             .states
             .insert((e.project.to_string(), e.period), e.state);
     }
+    let items = owed(plan, &reported, window, today);
+    let mut named = HashMap::new();
+    for s in &setups {
+        let Some(user) = s.owner_user.as_deref() else {
+            continue;
+        };
+        let owes = items.iter().any(|o| o.subject.id() == s.subject);
+        if owes
+            && !named.contains_key(user)
+            && let Some(r) = store.recipient(user).await?
+        {
+            named.insert(user.to_string(), r);
+        }
+    }
     Ok(PlanOwed {
         window,
-        items: owed(plan, &reported, window, today),
+        items,
         setups,
+        named,
     })
 }

@@ -97,14 +97,9 @@ pub async fn remind(
         let reporters = store.reporters_of(&plan.owner.code).await?;
         let mut per_person: BTreeMap<String, (Recipient, Vec<&Owed>)> = BTreeMap::new();
         for item in &owed.items {
-            let named = match owed.owner_user(&item.subject) {
-                Some(user) => store.recipient(user).await?.into_iter().collect(),
-                None => Vec::new(),
-            };
-            let to = if named.is_empty() {
-                reporters.clone()
-            } else {
-                named
+            let to = match owed.owner(&item.subject) {
+                Some(owner) => vec![owner.clone()],
+                None => reporters.clone(),
             };
             for r in to {
                 per_person

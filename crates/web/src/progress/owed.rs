@@ -66,21 +66,14 @@ pub async fn owed_page(
     let p = progress_texts(lang);
     let mut rows = Vec::with_capacity(owed.items.len());
     for o in &owed.items {
-        let owner = match (owed.owner_user(&o.subject), owed.owner_unit(&o.subject)) {
-            (Some(user), unit) => {
-                let name = state
-                    .store
-                    .recipient(user)
-                    .await?
-                    .map_or(String::new(), |r| r.display_name);
-                [name, unit.unwrap_or_default().to_string()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-            }
-            (None, unit) => unit.unwrap_or_default().to_string(),
-        };
+        let owner = [
+            owed.owner(&o.subject).map(|r| r.display_name.as_str()),
+            owed.owner_unit(&o.subject),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
         rows.push(OwedRow {
             kpi: subject_name(&plan, &o.subject),
             owner,
