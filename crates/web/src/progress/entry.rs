@@ -220,10 +220,7 @@ pub struct EntryForm {
 
 /// Reads the typed value in the KPI's kind, or says why it cannot, in the viewer's language.
 fn read_value(kind: ValueKind, typed: &str, lang: Lang) -> Result<ActualValue, String> {
-    phaen_domain::progress::read_value(kind, typed).map_err(|e| match (lang, e) {
-        (Lang::Th, phaen_domain::Error::Refused { th, .. }) => th,
-        (_, e) => e.to_string(),
-    })
+    phaen_domain::progress::read_value(kind, typed).map_err(|e| super::refusal(lang, e))
 }
 
 /// POST /plans/{id}/progress/{kid}/{period}: saves the value (and submits it when asked).
@@ -270,15 +267,8 @@ pub async fn entry_save(
     let saved = match store.save_kpi_entry(&c.plan.id, &new, version).await {
         Ok(e) => e,
         Err(e) => {
-            let e = AppError::Store(e);
-            let status = match e {
-                AppError::Store(phaen_store::Error::Conflict { .. }) => StatusCode::CONFLICT,
-                _ => StatusCode::BAD_REQUEST,
-            };
-            return match crate::edit::form_message(lang, &e) {
-                Some(m) => again(vec![m], status),
-                None => Err(e),
-            };
+            let (status, message) = super::save_failure(lang, e)?;
+            return again(vec![message], status);
         }
     };
     if form.action == "submit" {

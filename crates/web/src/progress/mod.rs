@@ -61,3 +61,25 @@ pub fn moves_offered(
         _ => Vec::new(),
     }
 }
+
+/// A failed save as an entry form shows it: 409 for a stale form, 400 for a refusal, with the
+/// message in the viewer's language; the error page when the failure is not the user's to fix.
+pub fn save_failure(
+    lang: crate::i18n::Lang,
+    e: phaen_store::Error,
+) -> Result<(axum::http::StatusCode, String), crate::error::AppError> {
+    let status = match e {
+        phaen_store::Error::Conflict { .. } => axum::http::StatusCode::CONFLICT,
+        _ => axum::http::StatusCode::BAD_REQUEST,
+    };
+    let e = crate::error::AppError::Store(e);
+    crate::edit::form_message(lang, &e)
+        .map(|m| (status, m))
+        .ok_or(e)
+}
+
+/// What the domain refused, in the viewer's language.
+pub fn refusal(lang: crate::i18n::Lang, e: phaen_domain::Error) -> String {
+    let e = crate::error::AppError::Store(phaen_store::Error::Domain(e));
+    crate::edit::form_message(lang, &e).unwrap_or_default()
+}

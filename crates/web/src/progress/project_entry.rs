@@ -245,16 +245,7 @@ pub async fn project_save(
         narrative: &form.narrative,
     }) {
         Ok(r) => r,
-        Err(e) => {
-            let why = match lang {
-                Lang::Th => e.to_string_th(),
-                Lang::En => match e {
-                    phaen_domain::Error::Refused { en, .. } => en,
-                    other => other.to_string(),
-                },
-            };
-            return again(vec![why], StatusCode::BAD_REQUEST);
-        }
+        Err(e) => return again(vec![super::refusal(lang, e)], StatusCode::BAD_REQUEST),
     };
     let version = form.version.trim().parse::<i64>().ok();
     let saved = match store
@@ -263,15 +254,8 @@ pub async fn project_save(
     {
         Ok(e) => e,
         Err(e) => {
-            let e = AppError::Store(e);
-            let status = match e {
-                AppError::Store(phaen_store::Error::Conflict { .. }) => StatusCode::CONFLICT,
-                _ => StatusCode::BAD_REQUEST,
-            };
-            return match crate::edit::form_message(lang, &e) {
-                Some(m) => again(vec![m], status),
-                None => Err(e),
-            };
+            let (status, message) = super::save_failure(lang, e)?;
+            return again(vec![message], status);
         }
     };
     if form.action == "submit" {
