@@ -59,12 +59,7 @@ async fn lines(state: &AppState, viewer: &Viewer) -> Result<Vec<PlanLine>, AppEr
         let plan = state.store.load_plan(&listing.id).await?;
         let year = year_to_show(&plan, None);
         let setups = state.store.reporting_setups(&plan.id).await?;
-        let entries = state.store.kpi_entries(&plan.id, None).await?;
-        let of_year: Vec<_> = entries
-            .iter()
-            .filter(|e| e.period.year == year)
-            .cloned()
-            .collect();
+        let of_year = state.store.kpi_entries(&plan.id, Some(year)).await?;
         let result = year_result(&plan, year, &setups, &of_year, false, viewer.lang);
         let total = evaluate::plan_score(&plan, &result.evaluations, &result.weights);
         let overdue = phaen_monitor::owed::plan_owed(&state.store, &plan, today)
