@@ -10,5 +10,10 @@ use phaen_domain::{Plan, PlanStatus};
 
 /// Whether the plan is in force, so that progress is reported against it.
 pub fn in_force(plan: &Plan) -> bool {
-    matches!(plan.status, PlanStatus::Approved | PlanStatus::Published)
+    status_in_force(plan.status)
+}
+
+/// Whether a plan in this status is in force (approved or published).
+pub fn status_in_force(status: PlanStatus) -> bool {
+    matches!(status, PlanStatus::Approved | PlanStatus::Published)
 }

@@ -66,12 +66,7 @@ pub async fn remind(
             .list_plans()
             .await?
             .into_iter()
-            .filter(|p| {
-                matches!(
-                    p.status,
-                    phaen_domain::PlanStatus::Approved | phaen_domain::PlanStatus::Published
-                )
-            })
+            .filter(|p| crate::status_in_force(p.status))
             .map(|p| p.id)
             .collect(),
     };
