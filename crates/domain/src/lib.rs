@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod align;
+pub mod align_resolve;
 pub mod bulk;
 pub mod edit;
 pub mod element;

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod backup;
 pub(crate) mod batch;
 pub mod comments;
+pub mod coverage;
 pub mod db;
 mod entry_life;
 pub mod error;

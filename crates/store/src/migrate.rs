@@ -62,6 +62,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "projects_evidence_notifications",
         include_str!("../../../migrations/0011_projects_evidence_notifications.sql"),
     ),
+    (
+        12,
+        "alignment_by_target_plan",
+        include_str!("../../../migrations/0012_alignment_by_target_plan.sql"),
+    ),
 ];
 
 /// Applies the migrations the database has not seen; returns how many ran.

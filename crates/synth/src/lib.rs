@@ -11,6 +11,7 @@ mod coop_tree;
 mod department;
 mod federation;
 mod kit;
+mod national;
 mod orgs;
 mod orgs_coops;
 mod progress;
@@ -48,7 +49,8 @@ pub struct DemoData {
 /// Same seed -> identical data (ids included); every plan passes `Plan::check`.
 ///
 /// Plans: the department's 5-year action plan, the federation's 5-year development plan, the
-/// provincial office's roadmap, and a 3-year strategic plan for each cooperative.
+/// provincial office's roadmap, a 3-year strategic plan for each cooperative (its projects
+/// tied to a guideline of the national plan), and the national plan the roadmap carries out.
 pub fn demo(seed: u64) -> DemoData {
     let root = Rng::new(seed);
     let mut ids = Ids::new(seed);
@@ -70,6 +72,23 @@ pub fn demo(seed: u64) -> DemoData {
         let mut kit = Kit::new(root.fork(10 + i as u64), &mut ids, i % 2 == 1);
         plans.push(coop_plan::build(&mut kit, coop, &orgs.pco));
     }
+    // The national plan comes last so the other plans' ids stay as they were before it.
+    let national = national::build(&mut Kit::new(root.fork(4), &mut ids, false), &orgs.dept);
+    let mut kit = Kit::new(root.fork(5), &mut ids, false);
+    for (i, plan) in plans.iter_mut().enumerate() {
+        if plan.kind == phaen_domain::PlanKind::Roadmap {
+            if let Some(parent) = plan.parent_plan.as_mut() {
+                parent.id = Some(national.id.clone());
+            }
+        } else if i >= 3 {
+            kit.thai = plan.title.chars().any(|c| ('๐'..='๙').contains(&c));
+            national::link_projects(&mut kit, plan, &national);
+        }
+    }
+    for plan in plans.iter_mut() {
+        national::resolve_links(plan, &national);
+    }
+    plans.push(national);
     DemoData {
         orgs: orgs.all(),
         plans,

@@ -158,6 +158,11 @@ const ISSUES: [Issue; 3] = [
     ),
 ];
 
+/// The national plan's strategies, in order (the roadmap groups its rows under them).
+pub(crate) fn strategy_titles() -> [&'static str; 3] {
+    ISSUES.map(|(title, _)| title)
+}
+
 pub fn build(kit: &mut Kit, pco: &Organization, coops: &[Coop]) -> Plan {
     let ys = years(FROM, TO);
     let as_of = ymd(2023, 7, kit.rng.range(10, 28) as u32);

@@ -3,7 +3,7 @@
 
 pub(crate) mod cache;
 mod codec;
-mod load;
+pub(crate) mod load;
 pub(crate) mod save;
 
 use std::sync::Arc;

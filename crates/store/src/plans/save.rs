@@ -73,7 +73,8 @@ async fn insert_contents(db: &mut Tx, plan: &Plan) -> Result<()> {
             stack.push((child, Some(e.id.as_str()), i));
         }
     }
-    batch.flush(db).await
+    batch.flush(db).await?;
+    crate::alignment::resolve_in(db, plan).await
 }
 
 async fn insert_plan_row(tx: &mut Tx, plan: &Plan) -> Result<()> {
