@@ -177,6 +177,19 @@ pub fn can_read_plan(
         || upper_level_over(memberships, plan_org, ancestors_of_plan_org)
 }
 
+/// Whether someone whose organizations sit below `plan_org` may read its plan: a published or
+/// closed plan is read by everyone in the organizations below its own, since the plans above
+/// are what theirs carry out and align to. `above_viewer` is every ancestor of every
+/// organization the viewer belongs to.
+pub fn reads_from_below(
+    above_viewer: &[OrgCode],
+    plan_org: &OrgCode,
+    plan_status: PlanStatus,
+) -> bool {
+    matches!(plan_status, PlanStatus::Published | PlanStatus::Closed)
+        && above_viewer.contains(plan_org)
+}
+
 /// Whether the holder may change a plan of `plan_org` (and create plans for it): admins and
 /// editors of that organization, and a provincial office or the department for their own
 /// organization's plans only, never for the plans of the organizations below them.

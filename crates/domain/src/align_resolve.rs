@@ -159,10 +159,10 @@ mod tests {
         let mut p = sample_plan();
         p.elements.clear();
         for s in 1..=2 {
-            let mut strategy = Element::new(ElementKind::StrategicIssue, &format!("s{s}"));
+            let mut strategy = Element::new(ElementKind::StrategicIssue, format!("s{s}"));
             strategy.label = Some(format!("ยุทธศาสตร์ที่ {s}"));
             for k in 1..=2 {
-                let mut kpi = crate::kpi::Kpi::new(&format!("k{s}{k}"));
+                let mut kpi = crate::kpi::Kpi::new(format!("k{s}{k}"));
                 kpi.label = Some(if s == 2 {
                     crate::thai::to_thai_digits(&k.to_string())
                 } else {
@@ -170,7 +170,7 @@ mod tests {
                 });
                 strategy.kpis.push(kpi);
             }
-            let mut g = Element::new(ElementKind::Guideline, &format!("g{s}"));
+            let mut g = Element::new(ElementKind::Guideline, format!("g{s}"));
             g.label = Some(s.to_string());
             strategy.children.push(g);
             p.elements.push(strategy);

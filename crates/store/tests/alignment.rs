@@ -23,7 +23,10 @@ fn plans() -> (Plan, Plan, Plan, Vec<Option<String>>) {
         .flat_map(|p| links(p))
         .map(|(_, t)| t)
         .collect();
-    assert!(expected.iter().all(Option::is_some), "the demo resolves every link");
+    assert!(
+        expected.iter().all(Option::is_some),
+        "the demo resolves every link"
+    );
     let cleared = |p: &Plan| {
         let mut p = p.clone();
         let mut stack: Vec<&mut phaen_domain::Element> = p.elements.iter_mut().collect();
@@ -61,7 +64,11 @@ async fn resolved_after(order: &[&Plan], roadmap: &Plan, coop: &Plan) -> Vec<Opt
     }
     let mut got = Vec::new();
     for p in [roadmap, coop] {
-        got.extend(links(&store.load_plan(&p.id).await.unwrap()).into_iter().map(|(_, t)| t));
+        got.extend(
+            links(&store.load_plan(&p.id).await.unwrap())
+                .into_iter()
+                .map(|(_, t)| t),
+        );
     }
     got
 }
@@ -95,7 +102,11 @@ async fn the_parent_lists_what_serves_it_and_a_removed_target_is_let_go() {
     // The parent drops that guideline in a later edit: links to it no longer resolve, and the
     // roadmap read afterwards shows that (no stale copy from the cache).
     let before = store.load_plan(&roadmap.id).await.unwrap();
-    assert!(links(&before).iter().any(|(_, t)| t.as_deref() == Some(g1.id.as_str())));
+    assert!(
+        links(&before)
+            .iter()
+            .any(|(_, t)| t.as_deref() == Some(g1.id.as_str()))
+    );
     let mut changed = national.clone();
     changed.elements[0].children.retain(|e| e.id != g1.id);
     changed.revision = Some(phaen_domain::Revision {
@@ -105,7 +116,11 @@ async fn the_parent_lists_what_serves_it_and_a_removed_target_is_let_go() {
     store.revise_plan(&changed).await.unwrap();
     assert!(store.serving(g1.id.as_str()).await.unwrap().is_empty());
     let after = store.load_plan(&roadmap.id).await.unwrap();
-    assert!(!links(&after).iter().any(|(_, t)| t.as_deref() == Some(g1.id.as_str())));
+    assert!(
+        !links(&after)
+            .iter()
+            .any(|(_, t)| t.as_deref() == Some(g1.id.as_str()))
+    );
     // What was written stays.
     let written = |p: &Plan| -> Vec<Option<String>> {
         p.walk()

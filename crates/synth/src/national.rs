@@ -6,8 +6,8 @@
 use phaen_domain::similar::suggest;
 use phaen_domain::thai::format_long_date;
 use phaen_domain::{
-    AlignKind, AlignmentLink, Approval, Comparator, Direction, ElementKind, Organization, Period, Plan,
-    PlanKind, PlanStatus, Section, YearBasis,
+    AlignKind, AlignmentLink, Approval, Comparator, Direction, ElementKind, Organization, Period,
+    Plan, PlanKind, PlanStatus, Section, YearBasis,
 };
 use rust_decimal::Decimal;
 
@@ -26,7 +26,12 @@ const STRATEGIES: [(&[Ind], &[&str]); 3] = [
         &[
             ("ร้อยละของสหกรณ์ที่ผ่านเกณฑ์ธรรมาภิบาล", "ร้อยละ", 60, 5),
             ("จำนวนสหกรณ์ที่ไม่มีข้อบกพร่องทางการเงิน", "แห่ง", 5000, 200),
-            ("ร้อยละของผู้ตรวจสอบกิจการที่ผ่านการอบรมหลักสูตรมาตรฐาน", "ร้อยละ", 50, 10),
+            (
+                "ร้อยละของผู้ตรวจสอบกิจการที่ผ่านการอบรมหลักสูตรมาตรฐาน",
+                "ร้อยละ",
+                50,
+                10,
+            ),
         ],
         &[
             "ส่งเสริมการจัดทำแผนและการบริหารสหกรณ์ตามหลักธรรมาภิบาล",
@@ -96,7 +101,9 @@ pub fn build(kit: &mut Kit, dept: &Organization) -> Plan {
         Period::new(year(FROM), year(TO)).expect("a valid period"),
     );
     plan.id = kit.ids.plan();
-    plan.title_en = Some(format!("Thai Cooperative Upgrading Plan, Phase 2 ({FROM}-{TO} B.E.)"));
+    plan.title_en = Some(format!(
+        "Thai Cooperative Upgrading Plan, Phase 2 ({FROM}-{TO} B.E.)"
+    ));
     plan.year_basis = YearBasis::FiscalYear;
     plan.status = PlanStatus::Published;
     let date = ymd(2022, 8, kit.rng.range(1, 28) as u32);
@@ -147,10 +154,7 @@ pub fn link_projects(kit: &mut Kit, plan: &mut Plan, national: &Plan) {
                 label: label.clone(),
                 scope: scope.clone(),
                 target_id: None,
-                written: Some(kit.n(&format!(
-                    "แนวทางที่ {label} {}",
-                    scope.unwrap_or_default()
-                ))),
+                written: Some(kit.n(&format!("แนวทางที่ {label} {}", scope.unwrap_or_default()))),
             }];
         }
         stack.extend(e.children.iter_mut());

@@ -116,6 +116,14 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             post(edit::element::move_save),
         ),
         (
+            "/plans/{id}/elements/{eid}/align",
+            get(edit::align::align_form).post(edit::align::link_save),
+        ),
+        (
+            "/plans/{id}/elements/{eid}/align/remove",
+            post(edit::align::unlink_save),
+        ),
+        (
             "/plans/{id}/elements/{eid}/remove",
             get(edit::element::remove_form).post(edit::element::remove_save),
         ),
@@ -139,6 +147,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/import/{id}", get(upload::report)),
         ("/plans/{id}/progress", get(progress::page::progress_page)),
         ("/plans/{id}/dashboard", get(dashboard::dashboard_page)),
+        (
+            "/plans/{id}/coverage",
+            get(plan_pages::coverage::coverage_page),
+        ),
         ("/plans/{id}/dashboard.csv", get(dashboard::dashboard_csv)),
         ("/plans/{id}/report", get(dashboard::report::report_page)),
         ("/plans/{id}/progress/owed", get(progress::owed::owed_page)),

@@ -78,12 +78,14 @@ pub(crate) async fn may_read(
         return Ok(false);
     }
     let ancestors = state.store.ancestors(org).await?;
-    Ok(access::can_read_plan(
-        &viewer.memberships,
-        org,
-        status,
-        &ancestors,
-    ))
+    if access::can_read_plan(&viewer.memberships, org, status, &ancestors) {
+        return Ok(true);
+    }
+    let mut above_viewer = Vec::new();
+    for m in &viewer.memberships {
+        above_viewer.extend(state.store.ancestors(&m.org).await?);
+    }
+    Ok(access::reads_from_below(&above_viewer, org, status))
 }
 
 /// GET /plans.

@@ -37,12 +37,39 @@ impl OrgTree {
     }
 }
 
-/// The plans `viewer` may read, in list order, and the tree used to decide.
+/// The plans `viewer` may read, in list order, and the tree used to decide: those of their
+/// own organizations and below, and the published plans of the organizations above them.
 pub async fn visible_plans(
     state: &AppState,
     viewer: &Viewer,
 ) -> Result<(Vec<PlanListing>, OrgTree)> {
+    plans_read(state, viewer, true).await
+}
+
+/// The plans of the viewer's own organizations and the organizations below them that the
+/// viewer may read: what they follow up and report on (the plans above are read, not followed).
+pub async fn followed_plans(
+    state: &AppState,
+    viewer: &Viewer,
+) -> Result<(Vec<PlanListing>, OrgTree)> {
+    plans_read(state, viewer, false).await
+}
+
+async fn plans_read(
+    state: &AppState,
+    viewer: &Viewer,
+    with_above: bool,
+) -> Result<(Vec<PlanListing>, OrgTree)> {
     let tree = OrgTree::load(state).await?;
+    let above_viewer: Vec<OrgCode> = if with_above {
+        viewer
+            .memberships
+            .iter()
+            .flat_map(|m| tree.ancestors(&m.org))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let plans = state
         .store
         .list_plans()
@@ -54,7 +81,7 @@ pub async fn visible_plans(
                 &p.org,
                 p.status,
                 &tree.ancestors(&p.org),
-            )
+            ) || access::reads_from_below(&above_viewer, &p.org, p.status)
         })
         .collect();
     Ok((plans, tree))

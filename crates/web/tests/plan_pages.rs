@@ -502,6 +502,7 @@ async fn an_element_lists_the_projects_of_other_plans_that_serve_it() {
             .find(|p| p.kind == ElementKind::Project)
             .expect("the roadmap has projects");
         project.aligned_to[0].target_id = Some(target.id.to_string());
+        project.aligned_to[0].plan = Some(dept.id.to_string());
         project.title.clone()
     };
     app.store.delete_plan(&roadmap.id).await.unwrap();

@@ -232,3 +232,15 @@ fn editors_open_consultation_and_the_board_approves_publishes_and_closes() {
         Published
     ));
 }
+
+#[test]
+fn those_below_read_the_published_plans_above_them_and_nothing_else_of_theirs() {
+    // A cooperative's people read the department's and the province's published plans.
+    let above = [pco(), dept()];
+    assert!(reads_from_below(&above, &dept(), Published));
+    assert!(reads_from_below(&above, &pco(), Closed));
+    assert!(!reads_from_below(&above, &dept(), Draft));
+    assert!(!reads_from_below(&above, &dept(), Consultation));
+    // Not a province they do not sit under.
+    assert!(!reads_from_below(&above, &code("PCO-OTHER"), Published));
+}

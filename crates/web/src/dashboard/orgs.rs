@@ -49,7 +49,7 @@ struct OrgDashboardPage {
 }
 
 async fn lines(state: &AppState, viewer: &Viewer) -> Result<Vec<PlanLine>, AppError> {
-    let (visible, tree) = crate::visibility::visible_plans(state, viewer).await?;
+    let (visible, tree) = crate::visibility::followed_plans(state, viewer).await?;
     let today = phaen_store::today_in_bangkok();
     let mut out = Vec::new();
     for listing in visible

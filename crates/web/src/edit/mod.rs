@@ -2,6 +2,7 @@
 //! targets per year, add, remove), and opening a new revision of an approved plan. Every save
 //! carries the plan version the form was read at; a stale save overwrites nothing and says so.
 
+pub mod align;
 pub mod element;
 pub mod kpi;
 pub mod lines;

@@ -75,7 +75,12 @@ struct ElementPage {
     timeline: Option<TimelineView>,
     results: Vec<ResultView>,
     readiness: Option<ReadinessView>,
-    aligned: Vec<String>,
+    /// (the link as written, the element or KPI it resolves to when the viewer may read it:
+    /// (its page, its text and plan))
+    aligned: Vec<(String, Option<(String, String)>)>,
+    /// The viewer may change what this element serves.
+    can_align: bool,
+    element_id: String,
     /// Elements and KPIs of other plans the viewer may read that serve this element or its
     /// KPIs: (plan id, plan title, what serves, the element page to open).
     served_by: Vec<(String, String, String, String)>,
@@ -131,6 +136,58 @@ async fn served_by(
     Ok(out)
 }
 
+/// What `e` serves: each link as written, with the element or KPI it resolves to when the
+/// viewer may read the plan holding it.
+async fn aligned(
+    state: &AppState,
+    viewer: &Viewer,
+    e: &Element,
+) -> Result<Vec<(String, Option<(String, String)>)>, AppError> {
+    let mut out = Vec::new();
+    let mut visible = None;
+    for a in &e.aligned_to {
+        let text = crate::edit::align::link_text(a);
+        let mut target = None;
+        if let Some(tid) = &a.target_id
+            && let Some(pid) = state.store.plan_holding(tid).await?
+        {
+            if visible.is_none() {
+                visible = Some(crate::visibility::visible_plans(state, viewer).await?.0);
+            }
+            if visible.iter().flatten().any(|p| p.id == pid) {
+                let plan = phaen_store::PlanStore::load_plan_shared(&state.store, &pid).await?;
+                target = plan.walk().into_iter().find_map(|w| {
+                    let el = w.element;
+                    let page = format!("/plans/{pid}/elements/{}", el.id);
+                    if el.id.as_str() == tid {
+                        Some((
+                            page,
+                            format!(
+                                "{} · {}",
+                                labelled(el.label.as_deref(), &el.title),
+                                plan.title
+                            ),
+                        ))
+                    } else {
+                        el.kpis.iter().find(|k| k.id.as_str() == tid).map(|k| {
+                            (
+                                page,
+                                format!(
+                                    "{} · {}",
+                                    labelled(k.label.as_deref(), &k.name),
+                                    plan.title
+                                ),
+                            )
+                        })
+                    }
+                });
+            }
+        }
+        out.push((text, target));
+    }
+    Ok(out)
+}
+
 /// GET /plans/{id}/elements/{element_id}.
 pub async fn element_page(
     State(state): State<AppState>,
@@ -171,6 +228,7 @@ pub async fn element_page(
     .filter(|(_, l)| !l.is_empty())
     .collect();
     let served_by = served_by(&state, &viewer, e).await?;
+    let aligned = aligned(&state, &viewer, e).await?;
     Ok(ElementPage {
         served_by,
         lang,
@@ -220,22 +278,10 @@ pub async fn element_page(
         timeline: timeline(e, &years, lang),
         results: results(&plan, e),
         readiness: readiness(e, p),
-        aligned: e
-            .aligned_to
-            .iter()
-            .map(|a| {
-                a.written.clone().unwrap_or_else(|| {
-                    let mut s = format!("{} {}", a.kind.as_str(), a.label);
-                    if let Some(scope) = &a.scope {
-                        s = format!("{s} ({scope})");
-                    }
-                    if let Some(plan) = &a.plan {
-                        s = format!("{s}, {plan}");
-                    }
-                    s
-                })
-            })
-            .collect(),
+        aligned,
+        element_id: e.id.to_string(),
+        can_align: phaen_domain::access::can_write_plan(&viewer.memberships, &plan.owner.code)
+            && plan.status.takes_edits(),
         children: e.children.iter().map(link).collect(),
         plan_id,
     }

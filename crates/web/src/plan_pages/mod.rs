@@ -4,6 +4,7 @@
 
 pub mod budgets;
 pub mod compare;
+pub mod coverage;
 pub mod diff;
 pub mod element;
 pub mod map;
@@ -31,6 +32,7 @@ pub enum Current {
     Revisions,
     Progress,
     Dashboard,
+    Coverage,
     /// A page the navigation has no entry for (an element page).
     Other,
 }
@@ -59,6 +61,7 @@ impl PlanNav {
             ("/revisions", p.revisions, Current::Revisions),
             ("/progress", p.progress, Current::Progress),
             ("/dashboard", p.dashboard, Current::Dashboard),
+            ("/coverage", p.coverage, Current::Coverage),
         ];
         PlanNav {
             label: p.nav_label,
