@@ -318,3 +318,56 @@ async fn two_servers_share_sessions_forms_edits_and_sign_outs_through_the_databa
     assert!(after.location.ends_with("/signin"));
     store.close().await;
 }
+
+/// What may read from a replica: with every transaction read-only, as on a PostgreSQL hot
+/// standby, the commands that only read still work (the store does not migrate a database that
+/// is up to date), and one that writes is refused by the database.
+#[tokio::test]
+async fn read_only_commands_work_on_a_read_only_connection_as_on_a_replica() {
+    let base = match std::env::var("PHAEN_TEST_DB") {
+        Ok(url) if url.starts_with("postgres") => url,
+        _ => {
+            eprintln!("notice: PHAEN_TEST_DB names no PostgreSQL server; replica reads not tested");
+            return;
+        }
+    };
+    let db = FreshDb::create(&base).await;
+    let store = Store::open(&db.url).await.unwrap();
+    let (plan_id, _) = fill(&store).await;
+    store.close().await;
+    let replica = format!("{}?options=-c%20default_transaction_read_only%3Don", db.url);
+    let phaen = |args: &[&str]| {
+        Command::new(BIN)
+            .env_remove("PHAEN_DB")
+            .env_remove("PHAEN_CONFIG")
+            .args(["--db", &replica])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for args in [
+        vec!["plan", "list", "--json"],
+        vec!["plan", "summary", plan_id.as_str(), "--json"],
+        vec!["export", plan_id.as_str(), "--format", "json"],
+        vec!["audit", "verify"],
+    ] {
+        let out = phaen(&args);
+        assert!(
+            out.status.success(),
+            "phaen {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let listed = phaen(&["plan", "list", "--json"]);
+    assert!(String::from_utf8_lossy(&listed.stdout).contains(&plan_id));
+    let write = phaen(&[
+        "admin",
+        "set-email",
+        "--username",
+        "editor",
+        "--email",
+        "a@b.co",
+    ]);
+    assert!(!write.status.success(), "a write is refused on a replica");
+    assert!(String::from_utf8_lossy(&write.stderr).contains("read-only"));
+}

@@ -86,7 +86,16 @@ async fn lock(tx: &mut crate::db::Tx) -> Result<()> {
 /// several processes at once: each step holds the migration lock, so the second process
 /// waits, then finds the step done. (Without the lock, two `CREATE TABLE IF NOT EXISTS` at
 /// once can both pass the check and one fails on PostgreSQL's catalog.)
+///
+/// A database already at (or past) this binary's newest migration is only read, never
+/// written or locked: every command opens the store, and read-only commands then work on a
+/// read-only PostgreSQL replica too.
 pub async fn migrate(pool: &Pool) -> Result<usize> {
+    let newest = MIGRATIONS.last().map_or(0, |m| m.0);
+    // Fails on a new database, which has no phaen_migrations yet.
+    if current_version(pool).await.is_ok_and(|v| v >= newest) {
+        return Ok(0);
+    }
     let mut tx = pool.begin_write().await?;
     lock(&mut tx).await?;
     tx.batch(
