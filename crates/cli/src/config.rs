@@ -13,23 +13,36 @@ use serde::Deserialize;
 pub struct FileConfig {
     /// Database URL or SQLite file.
     pub db: Option<String>,
+    /// Most database connections a process keeps open.
+    pub db_pool: Option<u32>,
 }
 
 /// The settings in force.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub db: String,
+    /// `None`: the store's default for the backend.
+    pub db_pool: Option<u32>,
 }
 
 impl Config {
-    /// `db_flag` already holds the flag or, failing that, PHAEN_DB (clap reads both).
-    pub fn resolve(db_flag: Option<String>, config_path: Option<PathBuf>) -> Result<Config> {
+    /// `db_flag` and `pool_flag` already hold the flag or, failing that, PHAEN_DB and
+    /// PHAEN_DB_POOL (clap reads both).
+    pub fn resolve(
+        db_flag: Option<String>,
+        pool_flag: Option<u32>,
+        config_path: Option<PathBuf>,
+    ) -> Result<Config> {
         let file = match &config_path {
             Some(path) => read_file(path)?,
             None if Path::new("phaen.toml").exists() => read_file(Path::new("phaen.toml"))?,
             None => FileConfig::default(),
         };
+        if file.db_pool == Some(0) {
+            anyhow::bail!("db_pool in the settings file must be at least 1");
+        }
         Ok(Config {
+            db_pool: pool_flag.or(file.db_pool),
             db: db_flag
                 .or(file.db)
                 .unwrap_or_else(|| phaen_store::DEFAULT_DB.to_string()),

@@ -17,6 +17,10 @@ struct Cli {
     /// Database: an SQLite file (created on first use) or a postgres:// URL.
     #[arg(long, global = true, env = "PHAEN_DB")]
     db: Option<String>,
+    /// Most database connections this process keeps open (default: 8 to PostgreSQL, 4 to
+    /// SQLite). With several servers, PostgreSQL sees up to (servers x this).
+    #[arg(long, global = true, env = "PHAEN_DB_POOL", value_parser = clap::value_parser!(u32).range(1..=1000))]
+    db_pool: Option<u32>,
     /// Settings file (default: phaen.toml in the working directory, when present).
     #[arg(long, global = true, env = "PHAEN_CONFIG")]
     config: Option<PathBuf>,
@@ -84,8 +88,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         print!("{}", commands::schema::plan_schema());
         return Ok(());
     }
-    let config = config::Config::resolve(cli.db, cli.config)?;
-    let store = commands::open_store(&config.db).await?;
+    let config = config::Config::resolve(cli.db, cli.db_pool, cli.config)?;
+    let store = commands::open_store(&config.db, config.db_pool).await?;
     let result = match cli.command {
         Command::Import(args) => commands::import::run(&store, args).await,
         Command::Plan(c) => commands::plan::run_plan(&store, c).await,

@@ -65,3 +65,26 @@ fn a_broken_settings_file_is_reported_by_name() {
         "an unknown key is a mistake, not ignored"
     );
 }
+
+#[test]
+fn the_pool_size_comes_from_the_flag_the_environment_or_the_file_and_must_be_positive() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    phaen_in(d)
+        .args(["--db-pool", "2", "plan", "list"])
+        .assert()
+        .success();
+    let out = phaen_in(d)
+        .env("PHAEN_DB_POOL", "0")
+        .args(["plan", "list"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("db-pool"));
+    std::fs::write(d.join("phaen.toml"), "db_pool = 0\n").unwrap();
+    let out = phaen_in(d).args(["plan", "list"]).output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("db_pool"));
+    std::fs::write(d.join("phaen.toml"), "db_pool = 3\n").unwrap();
+    phaen_in(d).args(["plan", "list"]).assert().success();
+}

@@ -74,6 +74,11 @@ macro_rules! args {
     ($($v:expr),* $(,)?) => { vec![$($crate::db::Arg::from($v)),*] };
 }
 
+/// Connections a process keeps to PostgreSQL unless told otherwise.
+pub const DEFAULT_PG_POOL: u32 = 8;
+/// Connections a process keeps to an SQLite file unless told otherwise (one writes at a time).
+pub const DEFAULT_SQLITE_POOL: u32 = 4;
+
 /// Which database a URL names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -98,6 +103,11 @@ pub enum Tx {
 pub enum Row {
     Sqlite(SqliteRow),
     Postgres(PgRow),
+}
+
+/// SQLite's 'database is locked' (SQLITE_BUSY).
+fn is_busy(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.code().as_deref() == Some("5"))
 }
 
 /// Reads the backend from a database URL or path: `postgres://...` is PostgreSQL; `sqlite:...`
@@ -139,6 +149,13 @@ impl Pool {
     /// and the database stays consistent through a power cut (only the last commits before it
     /// may be lost), without an fsync on every commit.
     pub async fn connect(url: &str) -> Result<Pool> {
+        Pool::connect_with(url, None).await
+    }
+
+    /// [`Pool::connect`] with at most `max_connections` open at once (default: 8 to
+    /// PostgreSQL, 4 to an SQLite file). Each server process has a pool of its own, so a
+    /// PostgreSQL server sees up to (servers x this) connections.
+    pub async fn connect_with(url: &str, max_connections: Option<u32>) -> Result<Pool> {
         let config_err = |e: sqlx::Error| Error::Config {
             url: redact(url),
             why: e.to_string(),
@@ -146,7 +163,7 @@ impl Pool {
         match backend_of(url) {
             Backend::Postgres => {
                 let pool = PgPoolOptions::new()
-                    .max_connections(8)
+                    .max_connections(max_connections.unwrap_or(DEFAULT_PG_POOL).max(1))
                     .acquire_timeout(Duration::from_secs(10))
                     .connect(url)
                     .await
@@ -168,12 +185,19 @@ impl Pool {
                     .synchronous(SqliteSynchronous::Normal)
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(10));
-                let pool = SqlitePoolOptions::new()
-                    .max_connections(4)
-                    .connect_with(opts)
-                    .await
-                    .map_err(config_err)?;
-                Ok(Pool::Sqlite(pool))
+                let pool_options = SqlitePoolOptions::new()
+                    .max_connections(max_connections.unwrap_or(DEFAULT_SQLITE_POOL).max(1));
+                // Turning a new file to WAL needs it alone and SQLite answers 'busy' at once
+                // rather than waiting: processes opening one new file together try again.
+                let mut tries = 0;
+                loop {
+                    match pool_options.clone().connect_with(opts.clone()).await {
+                        Ok(pool) => return Ok(Pool::Sqlite(pool)),
+                        Err(e) if is_busy(&e) && tries < 100 => tries += 1,
+                        Err(e) => return Err(config_err(e)),
+                    }
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
             }
         }
     }

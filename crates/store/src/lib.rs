@@ -50,7 +50,13 @@ impl Store {
     /// Opens the database `url` names (creating an SQLite file on first use) and applies any
     /// migrations it has not seen.
     pub async fn open(url: &str) -> Result<Store> {
-        let pool = Pool::connect(url).await?;
+        Store::open_with(url, None).await
+    }
+
+    /// [`Store::open`] with a pool of at most `pool_size` connections (see
+    /// [`Pool::connect_with`]).
+    pub async fn open_with(url: &str, pool_size: Option<u32>) -> Result<Store> {
+        let pool = Pool::connect_with(url, pool_size).await?;
         migrate::migrate(&pool).await?;
         Ok(Store {
             pool,

@@ -69,9 +69,35 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
     ),
 ];
 
-/// Applies the migrations the database has not seen; returns how many ran.
+/// The PostgreSQL advisory lock every migrating transaction takes, so that servers starting
+/// at once against one database migrate one after another (SQLite's write lock does the same).
+pub const LOCK_KEY: i64 = 7_271_001;
+
+/// Takes the migration lock until the transaction ends (PostgreSQL only).
+async fn lock(tx: &mut crate::db::Tx) -> Result<()> {
+    if tx.backend() == Backend::Postgres {
+        tx.one("SELECT pg_advisory_xact_lock($1)", args![LOCK_KEY])
+            .await?;
+    }
+    Ok(())
+}
+
+/// Applies the migrations the database has not seen; returns how many ran. Safe to run from
+/// several processes at once: each step holds the migration lock, so the second process
+/// waits, then finds the step done. (Without the lock, two `CREATE TABLE IF NOT EXISTS` at
+/// once can both pass the check and one fails on PostgreSQL's catalog.)
+///
+/// A database already at (or past) this binary's newest migration is only read, never
+/// written or locked: every command opens the store, and read-only commands then work on a
+/// read-only PostgreSQL replica too.
 pub async fn migrate(pool: &Pool) -> Result<usize> {
+    let newest = MIGRATIONS.last().map_or(0, |m| m.0);
+    // Fails on a new database, which has no phaen_migrations yet.
+    if current_version(pool).await.is_ok_and(|v| v >= newest) {
+        return Ok(0);
+    }
     let mut tx = pool.begin_write().await?;
+    lock(&mut tx).await?;
     tx.batch(
         "CREATE TABLE IF NOT EXISTS phaen_migrations (
             version BIGINT PRIMARY KEY,
@@ -85,11 +111,8 @@ pub async fn migrate(pool: &Pool) -> Result<usize> {
     let mut applied = 0;
     for &(version, name, sql) in MIGRATIONS {
         let mut tx = pool.begin_write().await?;
-        if tx.backend() == Backend::Postgres {
-            // Two servers starting at once: the second waits here, then sees the work done.
-            tx.one("SELECT pg_advisory_xact_lock(7271001)", args![])
-                .await?;
-        }
+        // Two servers starting at once: the second waits here, then sees the work done.
+        lock(&mut tx).await?;
         let done = tx
             .one(
                 "SELECT version FROM phaen_migrations WHERE version = $1",

@@ -31,3 +31,31 @@ async fn a_fresh_database_is_at_the_newest_version() {
         .unwrap();
     assert_eq!(version, MIGRATIONS.len() as i64);
 }
+
+/// Servers starting at once against one new database: every one of them opens it, the
+/// migrations run once (the migration lock makes the others wait, then find them done).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn servers_starting_at_once_migrate_a_new_database_once() {
+    let db = TestDb::new();
+    let opens: Vec<_> = (0..4)
+        .map(|_| {
+            let url = db.url().to_string();
+            tokio::spawn(async move { phaen_store::Store::open(&url).await })
+        })
+        .collect();
+    for open in opens {
+        let store = open
+            .await
+            .unwrap()
+            .expect("every server opens the database");
+        store.close().await;
+    }
+    let store = db.store().await;
+    let mut tx = store.pool().begin_read().await.unwrap();
+    let rows = tx
+        .one("SELECT COUNT(*) FROM phaen_migrations", vec![])
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(rows.int(0).unwrap(), MIGRATIONS.len() as i64);
+}

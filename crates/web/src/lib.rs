@@ -86,6 +86,14 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/plans/{id}/map", get(plan_pages::map::map_page)),
         ("/plans/{id}/table", get(plan_pages::table::table_page)),
         (
+            "/plans/{id}/roadmap",
+            get(plan_pages::roadmap::roadmap_page),
+        ),
+        (
+            "/plans/{id}/roadmap.xlsx",
+            get(plan_pages::roadmap::roadmap_xlsx),
+        ),
+        (
             "/plans/{id}/elements/{eid}",
             get(plan_pages::element::element_page),
         ),

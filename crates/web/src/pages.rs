@@ -171,11 +171,7 @@ pub async fn show_plan(
         csrf: viewer.csrf.clone(),
         plan: views::plan_view(&plan, lang),
         plan_id: plan.id.to_string(),
-        nav: crate::plan_pages::PlanNav::new(
-            plan.id.as_str(),
-            lang,
-            crate::plan_pages::Current::Overview,
-        ),
+        nav: crate::plan_pages::PlanNav::new(&plan, lang, crate::plan_pages::Current::Overview),
         version: state.store.plan_version(&plan.id).await?,
         e: crate::edit::edit_texts(lang),
         actions,

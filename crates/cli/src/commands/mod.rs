@@ -15,9 +15,10 @@ pub mod serve;
 use anyhow::{Context, Result};
 use phaen_store::Store;
 
-/// Opens the database (creating an SQLite file on first use) and applies migrations.
-pub async fn open_store(db: &str) -> Result<Store> {
-    Store::open(db)
+/// Opens the database (creating an SQLite file on first use) with a pool of at most
+/// `pool_size` connections, and applies migrations.
+pub async fn open_store(db: &str, pool_size: Option<u32>) -> Result<Store> {
+    Store::open_with(db, pool_size)
         .await
         .with_context(|| format!("cannot open database {}", phaen_store::db::redact(db)))
 }

@@ -271,11 +271,7 @@ pub async fn dashboard_page(
         p: progress_texts(lang),
         user_name: viewer.name(),
         csrf: viewer.csrf.clone(),
-        nav: crate::plan_pages::PlanNav::new(
-            d.plan.id.as_str(),
-            lang,
-            crate::plan_pages::Current::Dashboard,
-        ),
+        nav: crate::plan_pages::PlanNav::new(&d.plan, lang, crate::plan_pages::Current::Dashboard),
         plan_id: d.plan.id.to_string(),
         plan_title: d.plan.title.clone(),
         year: d.year.get(),

@@ -66,7 +66,7 @@ pub async fn budgets_page(
         p: PlanPageTexts::of(lang),
         user_name: viewer.name(),
         csrf: viewer.csrf.clone(),
-        nav: PlanNav::new(&plan_id, lang, Current::Budgets),
+        nav: PlanNav::new(&plan, lang, Current::Budgets),
         plan_id,
         plan_title: plan.title.clone(),
         table: table(&plan, lang),

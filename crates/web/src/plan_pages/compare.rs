@@ -127,7 +127,7 @@ pub async fn compare_page(
         p,
         user_name: viewer.name(),
         csrf: viewer.csrf.clone(),
-        nav: PlanNav::new(&plan_id, lang, Current::Revisions),
+        nav: PlanNav::new(&plan, lang, Current::Revisions),
         plan_id,
         plan_title: plan.title.clone(),
         sel_a: key(a),

@@ -259,7 +259,7 @@ pub async fn coverage_page(
         c: CoverageTexts::of(lang),
         user_name: viewer.name(),
         csrf: viewer.csrf.clone(),
-        nav: PlanNav::new(plan.id.as_str(), lang, Current::Coverage),
+        nav: PlanNav::new(&plan, lang, Current::Coverage),
         plan_id: plan.id.to_string(),
         plan_title: plan.title.clone(),
         rows,

@@ -236,7 +236,7 @@ pub async fn element_page(
         p,
         user_name: viewer.name(),
         csrf: viewer.csrf.clone(),
-        nav: PlanNav::new(&plan_id, lang, Current::Other),
+        nav: PlanNav::new(&plan, lang, Current::Other),
         plan_title: plan.title.clone(),
         kind: element_label(e.kind, lang),
         text: labelled(e.label.as_deref(), &e.title),

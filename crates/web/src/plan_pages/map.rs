@@ -53,7 +53,7 @@ pub async fn map_page(
         p,
         user_name: viewer.name(),
         csrf: viewer.csrf.clone(),
-        nav: PlanNav::new(&plan_id, lang, Current::Map),
+        nav: PlanNav::new(&plan, lang, Current::Map),
         plan_title: plan.title.clone(),
         explanation: if plan.perspectives.is_empty() {
             p.map_by_mission

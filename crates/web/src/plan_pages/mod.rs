@@ -11,12 +11,13 @@ pub mod map;
 pub mod map_draw;
 pub mod money;
 pub mod revisions;
+pub mod roadmap;
 pub mod svg;
 pub mod table;
 pub mod texts;
 pub mod timeline;
 
-use phaen_domain::Plan;
+use phaen_domain::{Plan, PlanKind};
 
 use crate::i18n::Lang;
 
@@ -28,6 +29,7 @@ pub enum Current {
     Overview,
     Map,
     Table,
+    Roadmap,
     Budgets,
     Revisions,
     Progress,
@@ -51,22 +53,30 @@ pub struct PlanNav {
 }
 
 impl PlanNav {
-    pub fn new(plan_id: &str, lang: Lang, current: Current) -> PlanNav {
+    /// The links of `plan`'s pages; a roadmap has its roadmap table among them.
+    pub fn new(plan: &Plan, lang: Lang, current: Current) -> PlanNav {
         let p = PlanPageTexts::of(lang);
-        let entries = [
-            ("", p.overview, Current::Overview),
-            ("/map", p.map, Current::Map),
-            ("/table", p.table, Current::Table),
-            ("/budgets", p.budgets, Current::Budgets),
-            ("/revisions", p.revisions, Current::Revisions),
-            ("/progress", p.progress, Current::Progress),
-            ("/dashboard", p.dashboard, Current::Dashboard),
-            ("/coverage", p.coverage, Current::Coverage),
-        ];
+        let plan_id = plan.id.as_str();
+        let roadmap = (plan.kind == PlanKind::Roadmap).then_some((
+            "/roadmap",
+            roadmap::RoadmapTexts::of(lang).title,
+            Current::Roadmap,
+        ));
+        let entries = [("", p.overview, Current::Overview)]
+            .into_iter()
+            .chain(roadmap)
+            .chain([
+                ("/map", p.map, Current::Map),
+                ("/table", p.table, Current::Table),
+                ("/budgets", p.budgets, Current::Budgets),
+                ("/revisions", p.revisions, Current::Revisions),
+                ("/progress", p.progress, Current::Progress),
+                ("/dashboard", p.dashboard, Current::Dashboard),
+                ("/coverage", p.coverage, Current::Coverage),
+            ]);
         PlanNav {
             label: p.nav_label,
             items: entries
-                .into_iter()
                 .map(|(path, label, page)| NavItem {
                     href: format!("/plans/{plan_id}{path}"),
                     label,

@@ -77,7 +77,7 @@ pub async fn revisions_page(
         p,
         user_name: viewer.name(),
         csrf: viewer.csrf.clone(),
-        nav: PlanNav::new(&plan_id, lang, Current::Revisions),
+        nav: PlanNav::new(&plan, lang, Current::Revisions),
         plan_id,
         plan_title: plan.title.clone(),
         sel_a: kept

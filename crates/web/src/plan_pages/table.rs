@@ -68,7 +68,7 @@ pub async fn table_page(
         p: PlanPageTexts::of(lang),
         user_name: viewer.name(),
         csrf: viewer.csrf.clone(),
-        nav: PlanNav::new(&plan_id, lang, Current::Table),
+        nav: PlanNav::new(&plan, lang, Current::Table),
         plan_id,
         plan_title: plan.title.clone(),
         headings: kinds.iter().map(|k| element_label(*k, lang)).collect(),

@@ -348,11 +348,7 @@ pub async fn progress_page(
         p: progress_texts(lang),
         user_name: viewer.name(),
         csrf: viewer.csrf.clone(),
-        nav: crate::plan_pages::PlanNav::new(
-            plan.id.as_str(),
-            lang,
-            crate::plan_pages::Current::Progress,
-        ),
+        nav: crate::plan_pages::PlanNav::new(&plan, lang, crate::plan_pages::Current::Progress),
         plan_id: plan.id.to_string(),
         plan_title: plan.title.clone(),
         in_force,
