@@ -98,7 +98,7 @@ fn baht(v: f64) -> Decimal {
 async fn the_demo_roadmap_is_grouped_filtered_and_downloaded_with_the_same_rows() {
     let app = spawn_app(&[
         ("pco", phaen_synth::PCO, Role::Provincial),
-        ("stranger", phaen_synth::AGRI, Role::Editor),
+        ("stranger", phaen_synth::FED, Role::Editor),
     ])
     .await;
     let plan = roadmap_plan(&app).await;
@@ -228,7 +228,8 @@ async fn the_demo_roadmap_is_grouped_filtered_and_downloaded_with_the_same_rows(
     assert_eq!(filtered.data_rows().len(), of_farmer);
     assert!(filtered.text(3, 0).contains(farmer));
 
-    // Someone who may not read the plan gets the same 404 from both.
+    // Someone who may not read the plan (the federation is not under the province) gets the
+    // same 404 from both.
     let s = signed_in(&app, "stranger").await;
     assert_eq!(get(&s, &base).await.0, 404);
     assert_eq!(get(&s, &format!("{base}.xlsx")).await.0, 404);
