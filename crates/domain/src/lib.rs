@@ -22,6 +22,7 @@ pub mod progress;
 pub mod project_report;
 pub mod revise;
 pub mod rules;
+pub mod search;
 pub mod similar;
 pub mod summary;
 pub mod swot;
