@@ -42,6 +42,8 @@ pub const TABLES: &[&str] = &[
     "project_progress",
     "evidence_files",
     "notifications",
+    "search_docs",
+    "search_terms",
 ];
 
 /// What PostgreSQL users do instead of `phaen backup`.

@@ -20,6 +20,8 @@ use crate::error::{Error, Result};
 pub enum Arg {
     Int(Option<i64>),
     Text(Option<String>),
+    /// Bytes, compared byte by byte on both backends (BLOB in SQLite, BYTEA in PostgreSQL).
+    Bytes(Vec<u8>),
 }
 
 impl From<i64> for Arg {
@@ -40,6 +42,11 @@ impl From<usize> for Arg {
 impl From<bool> for Arg {
     fn from(v: bool) -> Arg {
         Arg::Int(Some(i64::from(v)))
+    }
+}
+impl From<Vec<u8>> for Arg {
+    fn from(v: Vec<u8>) -> Arg {
+        Arg::Bytes(v)
     }
 }
 impl From<&str> for Arg {
@@ -137,6 +144,7 @@ macro_rules! bound {
             q = match a {
                 Arg::Int(v) => q.bind(v),
                 Arg::Text(v) => q.bind(v),
+                Arg::Bytes(v) => q.bind(v),
             };
         }
         q

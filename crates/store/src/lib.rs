@@ -21,6 +21,7 @@ pub mod orgs;
 pub mod plans;
 pub mod progress;
 pub mod project_progress;
+pub mod search;
 pub mod sessions;
 pub mod users;
 
@@ -47,8 +48,8 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the database `url` names (creating an SQLite file on first use) and applies any
-    /// migrations it has not seen.
+    /// Opens the database `url` names (creating an SQLite file on first use), applies any
+    /// migrations it has not seen and indexes for search any plan written before the index.
     pub async fn open(url: &str) -> Result<Store> {
         Store::open_with(url, None).await
     }
@@ -58,6 +59,7 @@ impl Store {
     pub async fn open_with(url: &str, pool_size: Option<u32>) -> Result<Store> {
         let pool = Pool::connect_with(url, pool_size).await?;
         migrate::migrate(&pool).await?;
+        search::index::backfill(&pool).await?;
         Ok(Store {
             pool,
             actor: audit::Actor::cli(),

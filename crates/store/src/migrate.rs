@@ -67,6 +67,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "alignment_by_target_plan",
         include_str!("../../../migrations/0012_alignment_by_target_plan.sql"),
     ),
+    (
+        13,
+        "search",
+        include_str!("../../../migrations/0013_search.sql"),
+    ),
 ];
 
 /// The PostgreSQL advisory lock every migrating transaction takes, so that servers starting

@@ -405,6 +405,13 @@ impl Store {
             },
         )
         .await?;
+        crate::search::index::index_narratives(
+            &mut tx,
+            plan.as_str(),
+            crate::search::index::Narratives::Kpi,
+            Some(new.kpi.as_str()),
+        )
+        .await?;
         tx.commit().await?;
         self.kpi_entry(plan, &id).await
     }
@@ -559,6 +566,13 @@ impl Store {
                     saved.replaced
                 )),
             },
+        )
+        .await?;
+        crate::search::index::index_narratives(
+            &mut tx,
+            plan.as_str(),
+            crate::search::index::Narratives::Kpi,
+            None,
         )
         .await?;
         tx.commit().await?;

@@ -213,6 +213,13 @@ impl Store {
             },
         )
         .await?;
+        crate::search::index::index_narratives(
+            &mut tx,
+            plan.as_str(),
+            crate::search::index::Narratives::Project,
+            Some(project.as_str()),
+        )
+        .await?;
         tx.commit().await?;
         self.project_entry_at(plan, project, period)
             .await?

@@ -1,4 +1,4 @@
-//! Writes a whole plan, row by row, inside the caller's transaction.
+//! Writes a whole plan, row by row, inside the caller's transaction, and its search index.
 
 use phaen_domain::{AlignmentLink, Element, Kpi, Plan, YearBasis};
 
@@ -25,7 +25,8 @@ pub async fn insert_plan(tx: &mut Tx, plan: &Plan) -> Result<()> {
         });
     }
     insert_plan_row(tx, plan).await?;
-    insert_contents(tx, plan).await
+    insert_contents(tx, plan).await?;
+    crate::search::index::index_plan(tx, plan).await
 }
 
 /// Replaces everything a stored plan holds with `plan`'s contents, keeping its id and row.
@@ -48,7 +49,8 @@ pub async fn replace_plan(tx: &mut Tx, plan: &Plan) -> Result<()> {
         .await?;
     }
     update_plan_row(tx, plan).await?;
-    insert_contents(tx, plan).await
+    insert_contents(tx, plan).await?;
+    crate::search::index::index_plan(tx, plan).await
 }
 
 async fn insert_contents(db: &mut Tx, plan: &Plan) -> Result<()> {
