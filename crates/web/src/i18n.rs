@@ -111,6 +111,8 @@ pub struct Texts {
     pub no_notifications: &'static str,
     pub unread: &'static str,
     pub emailed: &'static str,
+    pub search: &'static str,
+    pub search_box: &'static str,
 }
 
 pub static TH: Texts = Texts {
@@ -175,6 +177,8 @@ pub static TH: Texts = Texts {
     no_notifications: "ยังไม่มีการแจ้งเตือน",
     unread: "ยังไม่อ่าน",
     emailed: "ส่งอีเมลแล้ว",
+    search: "ค้นหา",
+    search_box: "ค้นหาในแผน เช่น เงินฝาก",
 };
 
 pub static EN: Texts = Texts {
@@ -239,4 +243,6 @@ pub static EN: Texts = Texts {
     no_notifications: "No notifications yet",
     unread: "unread",
     emailed: "emailed",
+    search: "Search",
+    search_box: "Search the plans, e.g. เงินฝาก",
 };

@@ -15,6 +15,7 @@ pub mod notifications;
 pub mod pages;
 pub mod plan_pages;
 pub mod progress;
+pub mod search;
 pub mod tls;
 pub mod upload;
 pub mod views;
@@ -80,6 +81,7 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
         ("/signout", post(auth::signout)),
         ("/lang/{code}", get(pages::set_lang)),
         ("/plans", get(pages::list_plans)),
+        ("/search", get(search::search_page)),
         ("/dashboard", get(dashboard::orgs::org_dashboard)),
         ("/dashboard.csv", get(dashboard::orgs::org_dashboard_csv)),
         ("/plans/{id}", get(pages::show_plan)),

@@ -1,10 +1,12 @@
-//! What a viewer may see, decided in one place for pages, the API and the audit log: the
-//! organization tree read once per request, and the plans a viewer may read.
+//! What a viewer may see, decided in one place for pages, the API, the audit log, search and
+//! the command line's `--as`: the organization tree read once per request, and the plans a
+//! viewer may read.
 
 use std::collections::HashMap;
 
-use phaen_domain::{OrgCode, Organization, access};
-use phaen_store::{OrgStore, PlanListing, PlanStore, Result};
+use phaen_domain::{Membership, OrgCode, Organization, access};
+use phaen_store::search::Scope;
+use phaen_store::{OrgStore, PlanListing, PlanStore, Result, Store};
 
 use crate::AppState;
 use crate::auth::Viewer;
@@ -14,9 +16,12 @@ pub struct OrgTree(HashMap<OrgCode, Organization>);
 
 impl OrgTree {
     pub async fn load(state: &AppState) -> Result<OrgTree> {
+        OrgTree::load_from(&state.store).await
+    }
+
+    pub async fn load_from(store: &Store) -> Result<OrgTree> {
         Ok(OrgTree(
-            state
-                .store
+            store
                 .list_orgs()
                 .await?
                 .into_iter()
@@ -43,7 +48,8 @@ pub async fn visible_plans(
     state: &AppState,
     viewer: &Viewer,
 ) -> Result<(Vec<PlanListing>, OrgTree)> {
-    plans_read(state, viewer, true).await
+    let r = readable_plans(&state.store, &viewer.memberships, true).await?;
+    Ok((r.plans, r.tree))
 }
 
 /// The plans of the viewer's own organizations and the organizations below them that the
@@ -52,37 +58,57 @@ pub async fn followed_plans(
     state: &AppState,
     viewer: &Viewer,
 ) -> Result<(Vec<PlanListing>, OrgTree)> {
-    plans_read(state, viewer, false).await
+    let r = readable_plans(&state.store, &viewer.memberships, false).await?;
+    Ok((r.plans, r.tree))
 }
 
-async fn plans_read(
-    state: &AppState,
-    viewer: &Viewer,
+/// The plans one holding some memberships may read.
+pub struct Readable {
+    pub plans: Vec<PlanListing>,
+    pub tree: OrgTree,
+    /// They are every plan there is.
+    pub all: bool,
+}
+
+impl Readable {
+    /// Where a search of theirs looks: in these plans only.
+    pub fn search_scope(&self) -> Scope {
+        if self.all && !self.plans.is_empty() {
+            Scope::All
+        } else {
+            Scope::Plans(self.plans.iter().map(|p| p.id.clone()).collect())
+        }
+    }
+}
+
+/// The plans one holding `memberships` may read, in list order: of their own organizations
+/// and below, and (`with_above`) the published plans of the organizations above them.
+pub async fn readable_plans(
+    store: &Store,
+    memberships: &[Membership],
     with_above: bool,
-) -> Result<(Vec<PlanListing>, OrgTree)> {
-    let tree = OrgTree::load(state).await?;
+) -> Result<Readable> {
+    let tree = OrgTree::load_from(store).await?;
     let above_viewer: Vec<OrgCode> = if with_above {
-        viewer
-            .memberships
+        memberships
             .iter()
             .flat_map(|m| tree.ancestors(&m.org))
             .collect()
     } else {
         Vec::new()
     };
-    let plans = state
-        .store
-        .list_plans()
-        .await?
+    let every = store.list_plans().await?;
+    let total = every.len();
+    let plans: Vec<PlanListing> = every
         .into_iter()
         .filter(|p| {
-            access::can_read_plan(
-                &viewer.memberships,
-                &p.org,
-                p.status,
-                &tree.ancestors(&p.org),
-            ) || access::reads_from_below(&above_viewer, &p.org, p.status)
+            access::can_read_plan(memberships, &p.org, p.status, &tree.ancestors(&p.org))
+                || access::reads_from_below(&above_viewer, &p.org, p.status)
         })
         .collect();
-    Ok((plans, tree))
+    Ok(Readable {
+        all: plans.len() == total,
+        plans,
+        tree,
+    })
 }

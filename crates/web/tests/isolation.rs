@@ -46,6 +46,8 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("POST", "/signout", Own(303)),
     ("GET", "/lang/{code}", Public(303)),
     ("GET", "/plans", Own(200)),
+    // A word of the savings cooperative's plan finds nothing of theirs.
+    ("GET", "/search", Own(200)),
     ("GET", "/dashboard", Own(200)),
     ("GET", "/dashboard.csv", Own(200)),
     ("GET", "/plans/{id}", Theirs),
@@ -157,6 +159,8 @@ struct Theirs {
     evidence: String,
     version: i64,
     year: u16,
+    /// The title of one of the plan's elements, percent-encoded, to search for.
+    word: String,
 }
 
 impl Theirs {
@@ -189,6 +193,7 @@ impl Theirs {
             ("GET", "/plans/{id}/kpis/new") => format!("element={}", self.element),
             ("GET", "/plans/{id}/compare") => format!("a={}&b=current", self.revision),
             ("GET", "/lang/{code}") => "next=/plans".into(),
+            ("GET", "/search") => format!("q={}", self.word),
             _ => String::new(),
         };
         if !query.is_empty() {
@@ -378,6 +383,11 @@ async fn theirs(app: &App) -> Theirs {
         evidence,
         version: app.store.plan_version(&plan).await.unwrap(),
         year: stored.period.from.get(),
+        word: element
+            .title
+            .bytes()
+            .map(|b| format!("%{b:02X}"))
+            .collect(),
     }
 }
 

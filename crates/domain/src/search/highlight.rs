@@ -94,6 +94,10 @@ pub fn excerpt(text: &str, query: &Query, max_chars: usize) -> Vec<Piece> {
         }
         first_hit += p.text.chars().count();
     }
+    if first_hit == total {
+        // No match in the text: its start.
+        first_hit = 0;
+    }
     let from = first_hit.saturating_sub(max_chars / 3).min(total - max_chars);
     let to = from + max_chars;
     let mut out = Vec::new();

@@ -70,3 +70,11 @@ fn an_excerpt_keeps_the_first_match_in_view() {
     let shown: usize = pieces.iter().map(|p| p.text.chars().count()).sum();
     assert!(shown <= 62, "{shown}");
 }
+
+#[test]
+fn an_excerpt_without_a_match_is_the_start_of_the_text() {
+    let long = "ข".repeat(500);
+    let pieces = excerpt(&long, &Query::parse("เงินฝาก"), 60);
+    assert!(pieces[0].text.starts_with('ข'), "{pieces:?}");
+    assert_eq!(pieces.last().unwrap().text, "…");
+}
