@@ -49,6 +49,9 @@ enum Command {
     Progress(commands::progress::ProgressCommand),
     /// Remind people of the progress data they owe, in the app and by email.
     Remind(commands::remind::Args),
+    /// Thai full-text search over the plans (`--as USER`: those they may read); `--reindex`
+    /// rebuilds the index.
+    Search(commands::search::Args),
     /// Write a plan out as a document.
     Export(commands::export::Args),
     /// Copy the database consistently while Phaen runs (SQLite).
@@ -98,6 +101,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Org(c) => commands::plan::run_org(&store, c).await,
         Command::Progress(c) => commands::progress::run(&store, c).await,
         Command::Remind(args) => commands::remind::run(&store, args).await,
+        Command::Search(args) => commands::search::run(&store, args).await,
         Command::Export(args) => commands::export::run(&store, args).await,
         Command::Backup(args) => commands::backup::backup(&store, args).await,
         Command::Restore(args) => commands::backup::restore(&store, args).await,

@@ -78,9 +78,7 @@ async fn a_word_is_found_inside_compound_text_and_marked() {
     // Thai digits in the query read as the number in the text, and the other way round.
     let by_year = find(&store, "2568 ออนไลน์", &only_a).await;
     assert!(
-        by_year
-            .iter()
-            .any(|h| marked(&h.excerpt).contains(&"๒๕๖๘")),
+        by_year.iter().any(|h| marked(&h.excerpt).contains(&"๒๕๖๘")),
         "{by_year:#?}"
     );
     assert!(find(&store, "ปลานิล", &only_a).await.is_empty());
@@ -95,7 +93,11 @@ async fn a_search_looks_only_in_the_plans_it_is_given() {
             .await
             .is_empty()
     );
-    assert!(find(&store, "ปลานิล", &Scope::Plans(vec![])).await.is_empty());
+    assert!(
+        find(&store, "ปลานิล", &Scope::Plans(vec![]))
+            .await
+            .is_empty()
+    );
     for scope in [Scope::Plans(vec![a.id.clone(), b.id.clone()]), Scope::All] {
         let hits = find(&store, "ปลานิล", &scope).await;
         assert!(!hits.is_empty());
@@ -107,7 +109,12 @@ async fn a_search_looks_only_in_the_plans_it_is_given() {
 async fn hits_matching_more_words_come_first_then_titles() {
     let db = TestDb::new();
     let (store, a, _) = setup(&db).await;
-    let hits = find(&store, "เงินฝาก แอปพลิเคชัน", &Scope::Plans(vec![a.id.clone()])).await;
+    let hits = find(
+        &store,
+        "เงินฝาก แอปพลิเคชัน",
+        &Scope::Plans(vec![a.id.clone()]),
+    )
+    .await;
     assert_eq!(hits[0].matched, 2, "{hits:#?}");
     assert_eq!(hits[0].keys, 2);
     assert!(hits.windows(2).all(|w| w[0].matched >= w[1].matched));

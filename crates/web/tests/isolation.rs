@@ -383,11 +383,7 @@ async fn theirs(app: &App) -> Theirs {
         evidence,
         version: app.store.plan_version(&plan).await.unwrap(),
         year: stored.period.from.get(),
-        word: element
-            .title
-            .bytes()
-            .map(|b| format!("%{b:02X}"))
-            .collect(),
+        word: element.title.bytes().map(|b| format!("%{b:02X}")).collect(),
     }
 }
 

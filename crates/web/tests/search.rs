@@ -62,7 +62,10 @@ async fn a_member_finds_nothing_of_another_cooperatives_plan_whose_staff_find_it
     let (status, body) = search(&member, &app, "ปลานิล").await;
     assert_eq!(status, 200);
     assert!(body.contains("ไม่พบคำที่ค้นหา"), "{body}");
-    assert!(!body.contains(b.as_str()), "a hidden plan shows in the results");
+    assert!(
+        !body.contains(b.as_str()),
+        "a hidden plan shows in the results"
+    );
     assert!(!body.contains("<mark>"));
     // Their own published plan they do find, the word marked inside the compound.
     let (_, body) = search(&member, &app, "เงินฝาก").await;
@@ -76,7 +79,10 @@ async fn a_member_finds_nothing_of_another_cooperatives_plan_whose_staff_find_it
     assert!(body.contains(&format!("href=\"/plans/{b}/elements/")));
     assert!(body.contains("&#60;b&#62;"), "the title is escaped: {body}");
     assert!(!body.contains("<b>ทดลอง"));
-    assert!(!body.contains(a.as_str()), "staff of B see nothing of A's plan");
+    assert!(
+        !body.contains(a.as_str()),
+        "staff of B see nothing of A's plan"
+    );
 }
 
 #[tokio::test]
@@ -99,7 +105,10 @@ async fn every_signed_in_page_has_the_search_box_and_the_page_speaks_english_too
             .text()
             .await
             .unwrap();
-        assert!(html.contains("action=\"/search\""), "{page} has no search box");
+        assert!(
+            html.contains("action=\"/search\""),
+            "{page} has no search box"
+        );
     }
     staff
         .get(format!("{}/lang/en?next=/plans", app.base))
@@ -107,7 +116,10 @@ async fn every_signed_in_page_has_the_search_box_and_the_page_speaks_english_too
         .await
         .unwrap();
     let (_, body) = search(&staff, &app, "ไม่มีคำนี้ในแผนใดเลยแน่นอน").await;
-    assert!(body.contains("Nothing found in the plans you may see"), "{body}");
+    assert!(
+        body.contains("Nothing found in the plans you may see"),
+        "{body}"
+    );
     let (_, body) = search(&staff, &app, "  ").await;
     assert!(!body.contains("id=\"results\""), "no results for no words");
 }

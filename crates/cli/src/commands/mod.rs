@@ -10,6 +10,7 @@ pub mod plan;
 pub mod progress;
 pub mod remind;
 pub mod schema;
+pub mod search;
 pub mod serve;
 
 use anyhow::{Context, Result};

@@ -98,7 +98,9 @@ pub fn excerpt(text: &str, query: &Query, max_chars: usize) -> Vec<Piece> {
         // No match in the text: its start.
         first_hit = 0;
     }
-    let from = first_hit.saturating_sub(max_chars / 3).min(total - max_chars);
+    let from = first_hit
+        .saturating_sub(max_chars / 3)
+        .min(total - max_chars);
     let to = from + max_chars;
     let mut out = Vec::new();
     if from > 0 {

@@ -19,8 +19,32 @@ use icu_segmenter::options::WordBreakInvariantOptions;
 /// Thai words too common to find anything by alone; still indexed inside pairs
 /// ('การออม', 'ของสมาชิก').
 const STOP_WORDS: &[&str] = &[
-    "การ", "ความ", "และ", "หรือ", "ของ", "ใน", "ที่", "ให้", "เพื่อ", "จาก", "กับ", "โดย", "มี",
-    "เป็น", "ได้", "ไป", "มา", "แก่", "แห่ง", "ต่อ", "ซึ่ง", "อัน", "นั้น", "นี้", "ๆ", "ละ",
+    "การ",
+    "ความ",
+    "และ",
+    "หรือ",
+    "ของ",
+    "ใน",
+    "ที่",
+    "ให้",
+    "เพื่อ",
+    "จาก",
+    "กับ",
+    "โดย",
+    "มี",
+    "เป็น",
+    "ได้",
+    "ไป",
+    "มา",
+    "แก่",
+    "แห่ง",
+    "ต่อ",
+    "ซึ่ง",
+    "อัน",
+    "นั้น",
+    "นี้",
+    "ๆ",
+    "ละ",
 ];
 
 pub(crate) fn is_stop_word(word: &str) -> bool {
@@ -42,9 +66,9 @@ impl Folded {
         for (at, c) in original.char_indices() {
             let before = text.len();
             match c {
-                '\u{0E50}'..='\u{0E59}' => text.push_str(&crate::thai::to_arabic_digits(
-                    c.encode_utf8(&mut [0; 4]),
-                )),
+                '\u{0E50}'..='\u{0E59}' => {
+                    text.push_str(&crate::thai::to_arabic_digits(c.encode_utf8(&mut [0; 4])))
+                }
                 // Zero-width spaces mark word breaks in Thai text.
                 '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => text.push(' '),
                 _ => text.extend(c.to_lowercase()),

@@ -8,8 +8,14 @@ fn thai_is_split_into_words_and_digits_are_read() {
         split_words("การระดมเงินฝากจากสมาชิก"),
         ["การ", "ระดม", "เงิน", "ฝาก", "จาก", "สมาชิก"]
     );
-    assert_eq!(split_words("ปี ๒๕๖๘ (ร้อยละ 5.5)"), ["ปี", "2568", "ร้อย", "ละ", "5.5"]);
-    assert_eq!(split_words("Digital Transformation"), ["digital", "transformation"]);
+    assert_eq!(
+        split_words("ปี ๒๕๖๘ (ร้อยละ 5.5)"),
+        ["ปี", "2568", "ร้อย", "ละ", "5.5"]
+    );
+    assert_eq!(
+        split_words("Digital Transformation"),
+        ["digital", "transformation"]
+    );
 }
 
 #[test]
@@ -27,7 +33,10 @@ fn terms_hold_words_and_neighbouring_thai_pairs_but_not_common_words_alone() {
 fn finds(query: &str, text: &str) -> bool {
     let q = Query::parse(query);
     let t = terms(text);
-    !q.keys().is_empty() && q.keys().iter().all(|k| t.iter().any(|term| k.matches(term)))
+    !q.keys().is_empty()
+        && q.keys()
+            .iter()
+            .all(|k| t.iter().any(|term| k.matches(term)))
 }
 
 #[test]
@@ -39,7 +48,10 @@ fn a_word_is_found_inside_compound_text_without_spaces() {
     assert!(finds("เงิน", text));
     assert!(finds("สมา", text), "the start of a word finds it");
     assert!(!finds("สินเชื่อ", text));
-    assert!(!finds("ฝากเงิน", text), "the words in another order are another word");
+    assert!(
+        !finds("ฝากเงิน", text),
+        "the words in another order are another word"
+    );
 }
 
 #[test]

@@ -29,7 +29,13 @@ async fn each_key_is_one_range_of_the_term_index() {
             crate::db::Arg::Bytes(v) => q.bind(v),
         };
     }
-    let plan: Vec<String> = q.fetch_all(pool).await.unwrap().into_iter().map(|r| r.3).collect();
+    let plan: Vec<String> = q
+        .fetch_all(pool)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.3)
+        .collect();
     let text = plan.join("\n");
     let ranges = plan
         .iter()

@@ -38,7 +38,12 @@ fn kpi_doc(k: &Kpi, element: &str) -> Doc {
 
 fn element_docs(e: &Element, out: &mut Vec<Doc>) {
     let mut body: Vec<&str> = e.description.iter().map(String::as_str).collect();
-    for items in [&e.objectives, &e.target_groups, &e.expected_outcomes, &e.notes] {
+    for items in [
+        &e.objectives,
+        &e.target_groups,
+        &e.expected_outcomes,
+        &e.notes,
+    ] {
         body.extend(items.iter().map(|t| t.text.as_str()));
     }
     body.extend(e.results.iter().map(|r| r.narrative.as_str()));
@@ -85,7 +90,15 @@ pub(crate) enum Narratives {
 
 impl Narratives {
     /// (prefix of the document, kind, entries table, subject column, names query)
-    fn parts(self) -> (&'static str, &'static str, &'static str, &'static str, &'static str) {
+    fn parts(
+        self,
+    ) -> (
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+        &'static str,
+    ) {
         match self {
             Narratives::Kpi => (
                 "kn:",
