@@ -10,7 +10,7 @@ CREATE TABLE search_docs (
     doc TEXT NOT NULL,
     -- plan | an element kind | kpi | kpi_narrative | project_narrative
     kind TEXT NOT NULL,
-    -- The element or KPI a hit links to; empty for the plan.
+    -- The element whose page shows it; empty for the plan's own page.
     target TEXT NOT NULL,
     title TEXT NOT NULL,
     body TEXT NOT NULL,
@@ -24,7 +24,11 @@ CREATE TABLE search_terms (
     -- 1 when the term is in the document's title.
     in_title BIGINT NOT NULL,
     -- How many times it occurs.
-    hits BIGINT NOT NULL,
-    PRIMARY KEY (term, plan_id, doc)
+    hits BIGINT NOT NULL
 );
-CREATE INDEX search_terms_by_doc ON search_terms (plan_id, doc);
+-- A term's documents, those with it in their title and most often first: searching every
+-- plan reads one range of this index per key, and no more of it than a page needs.
+CREATE INDEX search_terms_by_term ON search_terms (term, in_title DESC, hits DESC, plan_id, doc);
+-- A plan's terms: searching the plans one may read seeks one range per plan and key; a plan's
+-- index is also deleted by it.
+CREATE INDEX search_terms_by_plan ON search_terms (plan_id, term);
