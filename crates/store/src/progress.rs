@@ -568,13 +568,8 @@ impl Store {
             },
         )
         .await?;
-        crate::search::index::index_narratives(
-            &mut tx,
-            plan.as_str(),
-            crate::search::index::Narratives::Kpi,
-            None,
-        )
-        .await?;
+        let any_narrative = rows.iter().any(|r| !r.narrative.is_empty());
+        crate::search::index::index_bulk_narratives(&mut tx, plan.as_str(), any_narrative).await?;
         tx.commit().await?;
         Ok(saved)
     }

@@ -198,3 +198,30 @@ async fn plans_written_before_the_index_are_indexed_when_the_database_is_opened(
     let hits = find(&reopened, "ปลานิล", &Scope::All).await;
     assert!(hits.iter().any(|h| h.plan == b.id.as_str()), "{hits:#?}");
 }
+
+#[tokio::test]
+async fn narratives_saved_from_a_file_are_found_and_a_file_that_clears_them_removes_them() {
+    let db = TestDb::new();
+    let (store, a, _) = setup(&db).await;
+    let scope = Scope::Plans(vec![a.id.clone()]);
+    let (_, kpi) = a.all_kpis().into_iter().next().unwrap();
+    let row = |narrative: &str| phaen_domain::bulk::ValidRow {
+        row: 2,
+        kpi: kpi.id.clone(),
+        period: Period::new(a.period.from, Frequency::Monthly, 3).unwrap(),
+        value: ActualValue::Number("7".parse().unwrap()),
+        narrative: narrative.into(),
+    };
+    let draft = phaen_domain::progress::EntryState::Draft;
+    store
+        .bulk_save_kpi_entries(&a.id, &[row("จัดประชุมกลุ่มย่อยครบทุกอำเภอ")], draft, "f.csv")
+        .await
+        .unwrap();
+    let hits = find(&store, "กลุ่มย่อย", &scope).await;
+    assert!(hits.iter().any(|h| h.kind == "kpi_narrative"), "{hits:#?}");
+    store
+        .bulk_save_kpi_entries(&a.id, &[row("")], draft, "g.csv")
+        .await
+        .unwrap();
+    assert!(find(&store, "กลุ่มย่อย", &scope).await.is_empty());
+}

@@ -269,6 +269,29 @@ pub(crate) async fn index_narratives(
     write_docs(tx, plan, &docs).await
 }
 
+/// After many entries of a plan were saved at once, its KPIs' narratives indexed afresh;
+/// skipped, after one look-up, when no row had a narrative and none of the plan's was indexed
+/// (a file of bare values, the usual case, then costs nothing more).
+pub(crate) async fn index_bulk_narratives(
+    tx: &mut Tx,
+    plan: &str,
+    any_narrative: bool,
+) -> Result<()> {
+    if !any_narrative
+        && tx
+            .one(
+                "SELECT 1 FROM search_docs WHERE plan_id = $1 AND kind = 'kpi_narrative'
+                 LIMIT 1",
+                args![plan],
+            )
+            .await?
+            .is_none()
+    {
+        return Ok(());
+    }
+    index_narratives(tx, plan, Narratives::Kpi, None).await
+}
+
 /// The plans the index has never seen (every indexed plan has its 'plan' document).
 const UNINDEXED: &str = "SELECT p.id FROM plans p WHERE NOT EXISTS
     (SELECT 1 FROM search_docs d WHERE d.plan_id = p.id AND d.doc = 'plan') ORDER BY p.id";
