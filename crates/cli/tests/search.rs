@@ -24,9 +24,10 @@ fn search_finds_a_word_inside_compounds_only_in_the_plans_a_user_may_read() {
     let db = TestDb::new();
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let mut plans = demo_plans();
-    let mut b = plans.pop().unwrap();
-    let a = plans.pop().unwrap();
+    let plans = demo_plans();
+    let of = |org: &str| plans.iter().find(|p| p.owner.code.as_str() == org).unwrap();
+    let a = of(phaen_synth::SAVINGS).clone();
+    let mut b = of(phaen_synth::AGRI).clone();
     first_project(&mut b.elements).unwrap().title = "เลี้ยงปลานิลในกระชังร่วมกับสมาชิก".into();
     for (name, plan) in [("a.json", &a), ("b.json", &b)] {
         let f = write_plan(d, name, plan);
