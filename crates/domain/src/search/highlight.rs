@@ -13,7 +13,8 @@ pub struct Piece {
 }
 
 /// The folded byte ranges of `folded` that match: each run of the query where it occurs
-/// whole, else the run's words (but the most common ones).
+/// whole, else what the index was asked for in it (its neighbouring words, but the most common
+/// words alone).
 fn matches(folded: &str, query: &Query) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for chunk in &query.chunks {
@@ -25,7 +26,7 @@ fn matches(folded: &str, query: &Query) -> Vec<(usize, usize)> {
         );
         if found.len() == before {
             for w in chunk
-                .words
+                .keys
                 .iter()
                 .filter(|w| w.chars().count() >= 2 && !is_stop_word(w))
             {
@@ -113,6 +114,10 @@ pub fn excerpt(text: &str, query: &Query, max_chars: usize) -> Vec<Piece> {
     for p in pieces {
         let len = p.text.chars().count();
         let (s, e) = (from.max(at), to.min(at + len));
+        if p.hit && e < at + len {
+            // A match is shown whole or not at all.
+            break;
+        }
         if s < e {
             out.push(Piece {
                 text: p.text.chars().skip(s - at).take(e - s).collect(),

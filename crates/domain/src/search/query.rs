@@ -23,11 +23,11 @@ impl Key {
     }
 }
 
-/// One run of the query without spaces, folded, and its words.
+/// One run of the query without spaces, folded, and the texts of its keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Chunk {
     pub text: String,
-    pub words: Vec<String>,
+    pub keys: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -81,11 +81,11 @@ impl Query {
             if let Some(last) = run_keys.last_mut() {
                 *last = key(&last.text, true);
             }
-            keys.extend(run_keys);
             chunks.push(Chunk {
                 text: run.to_string(),
-                words: texts,
+                keys: run_keys.iter().map(|k| k.text.clone()).collect(),
             });
+            keys.extend(run_keys);
         }
         if keys.iter().any(|k| !is_stop_word(&k.text)) {
             keys.retain(|k| !is_stop_word(&k.text));

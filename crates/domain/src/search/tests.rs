@@ -90,3 +90,29 @@ fn an_excerpt_without_a_match_is_the_start_of_the_text() {
     assert!(pieces[0].text.starts_with('ข'), "{pieces:?}");
     assert_eq!(pieces.last().unwrap().text, "…");
 }
+
+#[test]
+fn only_what_was_asked_for_is_marked() {
+    let pieces = highlight("สมาชิกได้รับเงินกู้และเงินฝาก", &Query::parse("เงินฝาก"));
+    let marked: Vec<&str> = pieces
+        .iter()
+        .filter(|p| p.hit)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(marked, ["เงินฝาก"], "not 'เงิน' of 'เงินกู้'");
+    // Cut after a match's start, the excerpt leaves the match out rather than show half.
+    let text = format!(
+        "{}สมาชิก{}สมาชิก{}",
+        "ก".repeat(40),
+        "ข".repeat(20),
+        "ค".repeat(40)
+    );
+    let pieces = excerpt(&text, &Query::parse("สมาชิก"), 44);
+    let marked: Vec<&str> = pieces
+        .iter()
+        .filter(|p| p.hit)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(marked, ["สมาชิก"], "{pieces:?}");
+    assert_eq!(pieces.last().unwrap().text, "…");
+}
