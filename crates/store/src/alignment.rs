@@ -94,7 +94,8 @@ async fn set_target(tx: &mut Tx, (source, position): &Place, target: Option<&str
 /// Inside the transaction that saved `plan`: resolves its own links against the stored plans
 /// they name, and other plans' links that name `plan` (by id or title) against it. A link
 /// keeps what was written; only its target id follows the parent plan. Plans whose links
-/// changed get a new update time, so no server keeps their old links in memory.
+/// changed get a new update time, so no server keeps their old links in memory; the roll-ups
+/// of every plan serving this one are brought up to date.
 pub(crate) async fn resolve_in(tx: &mut Tx, plan: &Plan) -> Result<()> {
     let pid = plan.id.as_str();
     let own = own_links(plan);
@@ -123,6 +124,7 @@ pub(crate) async fn resolve_in(tx: &mut Tx, plan: &Plan) -> Result<()> {
         )
         .await?;
     let mut touched: Vec<String> = Vec::new();
+    let mut serving: Vec<String> = Vec::new();
     for r in rows {
         let link = AlignmentLink {
             plan: r.opt_text(3)?,
@@ -140,6 +142,7 @@ pub(crate) async fn resolve_in(tx: &mut Tx, plan: &Plan) -> Result<()> {
                 continue;
             }
         }
+        serving.push(r.text(0)?);
         let target = resolve(&link, plan);
         if target != link.target_id {
             set_target(tx, &(r.text(1)?, r.int(2)?), target.as_deref()).await?;
@@ -154,6 +157,13 @@ pub(crate) async fn resolve_in(tx: &mut Tx, plan: &Plan) -> Result<()> {
             args![crate::now_ms(), other.as_str()],
         )
         .await?;
+    }
+    // The serving plans' roll-ups follow this plan's tree (which strategy each target sits
+    // under), so all of them are brought up to date: a parent plan is saved rarely.
+    serving.sort_unstable();
+    serving.dedup();
+    for other in serving {
+        crate::rollup::refresh_in(tx, &other, false).await?;
     }
     Ok(())
 }

@@ -44,6 +44,9 @@ pub const TABLES: &[&str] = &[
     "notifications",
     "search_docs",
     "search_terms",
+    "rollup_plan_facts",
+    "rollup_totals",
+    "rollup_built",
 ];
 
 /// What PostgreSQL users do instead of `phaen backup`.

@@ -21,6 +21,7 @@ pub mod orgs;
 pub mod plans;
 pub mod progress;
 pub mod project_progress;
+pub mod rollup;
 pub mod search;
 pub mod sessions;
 pub mod users;
@@ -60,6 +61,7 @@ impl Store {
         let pool = Pool::connect_with(url, pool_size).await?;
         migrate::migrate(&pool).await?;
         search::index::backfill(&pool).await?;
+        rollup::backfill(&pool).await?;
         Ok(Store {
             pool,
             actor: audit::Actor::cli(),

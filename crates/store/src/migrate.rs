@@ -72,6 +72,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "search",
         include_str!("../../../migrations/0013_search.sql"),
     ),
+    (
+        14,
+        "rollups",
+        include_str!("../../../migrations/0014_rollups.sql"),
+    ),
 ];
 
 /// The PostgreSQL advisory lock every migrating transaction takes, so that servers starting

@@ -692,6 +692,7 @@ impl PlanStore for Store {
             }
             Err(e) => return Err(e),
         };
+        crate::rollup::refresh_in(&mut tx, id.as_str(), true).await?;
         tx.exec("DELETE FROM plans WHERE id = $1", args![id.as_str()])
             .await?;
         self.plans.forget(id);
