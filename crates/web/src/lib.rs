@@ -161,6 +161,14 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             "/plans/{id}/coverage",
             get(plan_pages::coverage::coverage_page),
         ),
+        (
+            "/plans/{id}/rollup",
+            get(plan_pages::rollup::page::rollup_page),
+        ),
+        (
+            "/plans/{id}/rollup.xlsx",
+            get(plan_pages::rollup::xlsx::rollup_xlsx),
+        ),
         ("/plans/{id}/dashboard.csv", get(dashboard::dashboard_csv)),
         ("/plans/{id}/report", get(dashboard::report::report_page)),
         ("/plans/{id}/progress/owed", get(progress::owed::owed_page)),

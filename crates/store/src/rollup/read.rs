@@ -29,6 +29,8 @@ pub struct RollupRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RollupChild {
     pub org: OrgCode,
+    /// 'target' or 'strategy', as in [`RollupRow`].
+    pub grain: String,
     pub key: String,
     pub items: i64,
     pub orgs: i64,
@@ -80,15 +82,15 @@ impl Store {
         let year = year.unwrap_or(-1);
         let children = tx
             .all(
-                "SELECT t.org_code, t.key,
+                "SELECT t.org_code, t.grain, t.key,
                         CAST(SUM(CASE WHEN t.year = 0 THEN t.items ELSE 0 END) AS BIGINT),
                         CAST(SUM(CASE WHEN t.year = 0 THEN t.orgs ELSE 0 END) AS BIGINT),
                         CAST(SUM(CASE WHEN $3 < 0 OR t.year = $3 THEN t.budget_satang ELSE 0 END)
                              AS BIGINT)
                  FROM orgs o JOIN rollup_totals t
-                      ON t.target_plan = $1 AND t.org_code = o.code AND t.grain = 'target'
+                      ON t.target_plan = $1 AND t.org_code = o.code
                  WHERE o.parent_code = $2
-                 GROUP BY t.org_code, t.key ORDER BY t.org_code, t.key",
+                 GROUP BY t.org_code, t.grain, t.key ORDER BY t.org_code, t.grain, t.key",
                 args![served.as_str(), org.as_str(), year],
             )
             .await?;
@@ -97,13 +99,30 @@ impl Store {
             .map(|r| {
                 Ok(RollupChild {
                     org: OrgCode::parse(&r.text(0)?)?,
-                    key: r.text(1)?,
-                    items: r.int(2)?,
-                    orgs: r.int(3)?,
-                    budget: baht(r.int(4)?),
+                    grain: r.text(1)?,
+                    key: r.text(2)?,
+                    items: r.int(3)?,
+                    orgs: r.int(4)?,
+                    budget: baht(r.int(5)?),
                 })
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Rollup { rows, children })
+    }
+}
+
+impl Store {
+    /// The organizations directly below `org`: (code, Thai name), by code.
+    pub async fn child_orgs(&self, org: &OrgCode) -> Result<Vec<(OrgCode, String)>> {
+        let rows = self
+            .pool()
+            .all(
+                "SELECT code, name_th FROM orgs WHERE parent_code = $1 ORDER BY code",
+                args![org.as_str()],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| Ok((OrgCode::parse(&r.text(0)?)?, r.text(1)?)))
+            .collect()
     }
 }

@@ -111,6 +111,13 @@ pub fn endpoints() -> Vec<Endpoint> {
         ),
         Endpoint::new(
             M::GET,
+            "/api/v1/plans/{id}/rollup",
+            read::get_rollup,
+            doc("get_rollup", "The plan carried out up the organization tree: for the organization asked (`org`, the caller's own by default) and every one below it, the items and organizations serving each KPI and element, budgets (of `year`, or every year) by target, by strategy and year, and per organization directly below")
+                .ok(Reply::json::<crate::plan_pages::rollup::RollupView>("the roll-up, as the page shows it")),
+        ),
+        Endpoint::new(
+            M::GET,
             "/api/v1/plans/{id}/kpis",
             read::get_kpis,
             doc("get_kpis", "Every KPI with its yearly targets")

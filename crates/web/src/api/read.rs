@@ -259,3 +259,16 @@ pub async fn audit(
     })
     .into_response())
 }
+
+/// GET /api/v1/plans/{id}/rollup[?org=CODE&year=YYYY]: what the roll-up page shows.
+pub async fn get_rollup(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Query(q): Query<crate::plan_pages::rollup::RollupQuery>,
+) -> ApiResult {
+    signed_in(&viewer)?;
+    let plan = readable(&state, &viewer, &id).await?;
+    let view = crate::plan_pages::rollup::rollup_view(&state, &viewer, &plan, &q).await?;
+    Ok(Json(view).into_response())
+}

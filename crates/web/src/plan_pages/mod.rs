@@ -12,6 +12,7 @@ pub mod map_draw;
 pub mod money;
 pub mod revisions;
 pub mod roadmap;
+pub mod rollup;
 pub mod svg;
 pub mod table;
 pub mod texts;
@@ -35,6 +36,7 @@ pub enum Current {
     Progress,
     Dashboard,
     Coverage,
+    Rollup,
     /// A page the navigation has no entry for (an element page).
     Other,
 }
@@ -73,6 +75,7 @@ impl PlanNav {
                 ("/progress", p.progress, Current::Progress),
                 ("/dashboard", p.dashboard, Current::Dashboard),
                 ("/coverage", p.coverage, Current::Coverage),
+                ("/rollup", p.rollup, Current::Rollup),
             ]);
         PlanNav {
             label: p.nav_label,

@@ -52,6 +52,7 @@ pub struct PlanPageTexts {
     pub served_by: &'static str,
     pub coverage: &'static str,
     pub edit_alignment: &'static str,
+    pub rollup: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
     // Budgets.
@@ -155,6 +156,7 @@ pub static TH: PlanPageTexts = PlanPageTexts {
     served_by: "แผนที่ดำเนินการตอบสนององค์ประกอบนี้",
     coverage: "การตอบสนองแผน",
     edit_alignment: "เชื่อมโยงกับแผนระดับบน",
+    rollup: "ภาพรวมตามหน่วยงาน",
     yes: "มี",
     no: "ไม่มี",
     item: "รายการ",
@@ -242,6 +244,7 @@ pub static EN: PlanPageTexts = PlanPageTexts {
     served_by: "Served by (plans that carry this out)",
     coverage: "Coverage",
     edit_alignment: "Link to a higher plan",
+    rollup: "Roll-up",
     yes: "yes",
     no: "no",
     item: "Item",
