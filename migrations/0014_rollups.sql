@@ -39,3 +39,23 @@ CREATE TABLE rollup_totals (
 CREATE TABLE rollup_built (
     built_at BIGINT NOT NULL
 );
+
+-- KPI achievement of the plans followed (approved or published): how many of a plan's KPIs
+-- are achieved, partly achieved, not achieved, without data or without a target in a year,
+-- from the approved values; per plan, and summed over every organization's subtree.
+CREATE TABLE rollup_achievement (
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    org_code TEXT NOT NULL,
+    year BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    kpis BIGINT NOT NULL,
+    PRIMARY KEY (plan_id, year, status)
+);
+
+CREATE TABLE rollup_achievement_totals (
+    org_code TEXT NOT NULL,
+    year BIGINT NOT NULL,
+    status TEXT NOT NULL,
+    kpis BIGINT NOT NULL,
+    PRIMARY KEY (org_code, year, status)
+);

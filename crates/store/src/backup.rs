@@ -46,6 +46,8 @@ pub const TABLES: &[&str] = &[
     "search_terms",
     "rollup_plan_facts",
     "rollup_totals",
+    "rollup_achievement",
+    "rollup_achievement_totals",
     "rollup_built",
 ];
 

@@ -180,6 +180,12 @@ impl Store {
             },
         )
         .await?;
+        // A KPI value approved, or no longer approved, changes what the plan achieves.
+        if matches!(entries, Entries::Kpi)
+            && (from == EntryState::Approved || to == EntryState::Approved)
+        {
+            crate::rollup::refresh_achievement_in(&mut tx, plan, None, false).await?;
+        }
         tx.commit().await
     }
 }

@@ -51,40 +51,8 @@ impl OrgStore for Store {
     }
 
     async fn ancestors(&self, org: &OrgCode) -> Result<Vec<OrgCode>> {
-        // One query walks the whole chain (every page view asks this); the depth bound only
-        // ends a cycle in the stored parents, which the loop below cuts at its first repeat.
-        let rows = self
-            .pool()
-            .all(
-                "WITH RECURSIVE up (parent, depth) AS (
-                     SELECT parent_code, 0 FROM orgs WHERE code = $1
-                     UNION ALL
-                     SELECT o.parent_code, up.depth + 1 FROM up JOIN orgs o ON o.code = up.parent
-                     WHERE up.depth < 64
-                 )
-                 SELECT parent FROM up ORDER BY depth",
-                args![org.as_str()],
-            )
-            .await?;
-        if rows.is_empty() {
-            return Err(Error::NotFound {
-                what: "organization",
-                key: org.to_string(),
-            });
-        }
-        let mut out: Vec<OrgCode> = Vec::new();
-        for row in rows {
-            // A parent code with no row of its own is still an ancestor, and the top: the
-            // walk has no row after it.
-            let Some(parent) = row.opt_text(0)?.map(|p| OrgCode::parse(&p)).transpose()? else {
-                break;
-            };
-            if &parent == org || out.contains(&parent) {
-                break;
-            }
-            out.push(parent);
-        }
-        Ok(out)
+        let mut tx = self.pool().begin_read().await?;
+        ancestors_in(&mut tx, org).await
     }
 }
 
@@ -236,4 +204,41 @@ fn parse_unit_kind(s: &str) -> Result<UnitKind> {
         "subcommittee" => UnitKind::Subcommittee,
         other => return Err(Error::corrupt("unit kind", other)),
     })
+}
+
+/// [`OrgStore::ancestors`] inside a transaction.
+pub(crate) async fn ancestors_in(tx: &mut Tx, org: &OrgCode) -> Result<Vec<OrgCode>> {
+    // One query walks the whole chain (every page view asks this); the depth bound only
+    // ends a cycle in the stored parents, which the loop below cuts at its first repeat.
+    let rows = tx
+        .all(
+            "WITH RECURSIVE up (parent, depth) AS (
+                 SELECT parent_code, 0 FROM orgs WHERE code = $1
+                 UNION ALL
+                 SELECT o.parent_code, up.depth + 1 FROM up JOIN orgs o ON o.code = up.parent
+                 WHERE up.depth < 64
+             )
+             SELECT parent FROM up ORDER BY depth",
+            args![org.as_str()],
+        )
+        .await?;
+    if rows.is_empty() {
+        return Err(Error::NotFound {
+            what: "organization",
+            key: org.to_string(),
+        });
+    }
+    let mut out: Vec<OrgCode> = Vec::new();
+    for row in rows {
+        // A parent code with no row of its own is still an ancestor, and the top: the
+        // walk has no row after it.
+        let Some(parent) = row.opt_text(0)?.map(|p| OrgCode::parse(&p)).transpose()? else {
+            break;
+        };
+        if &parent == org || out.contains(&parent) {
+            break;
+        }
+        out.push(parent);
+    }
+    Ok(out)
 }

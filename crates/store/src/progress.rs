@@ -91,10 +91,10 @@ pub(crate) fn value_of(kind: &str, text: String) -> Result<ActualValue> {
     })
 }
 
-const ENTRY_COLUMNS: &str = "id, plan_id, kpi_id, period, value_kind, value, narrative, state, \
+pub(crate) const ENTRY_COLUMNS: &str = "id, plan_id, kpi_id, period, value_kind, value, narrative, state, \
     reason, entered_by, entered_at, decided_by, decided_at, version";
 
-fn entry_of(r: &crate::db::Row) -> Result<KpiEntry> {
+pub(crate) fn entry_of(r: &crate::db::Row) -> Result<KpiEntry> {
     Ok(KpiEntry {
         id: r.text(0)?,
         plan: PlanId::parse(&r.text(1)?)?,
@@ -198,6 +198,8 @@ impl Store {
             )
             .await?;
         }
+        // How KPIs combine their periods decides what they achieve.
+        crate::rollup::refresh_achievement_in(&mut tx, plan, None, false).await?;
         let describe = |list: &[ReportingSetup]| {
             list.iter()
                 .map(|s| {
@@ -570,6 +572,9 @@ impl Store {
         .await?;
         let any_narrative = rows.iter().any(|r| !r.narrative.is_empty());
         crate::search::index::index_bulk_narratives(&mut tx, plan.as_str(), any_narrative).await?;
+        if state == EntryState::Approved {
+            crate::rollup::refresh_achievement_in(&mut tx, plan, None, false).await?;
+        }
         tx.commit().await?;
         Ok(saved)
     }

@@ -73,6 +73,17 @@ async fn the_department_drills_down_from_the_nation_to_a_cooperative() {
         "most served, some gaps: {served}"
     );
 
+    // KPI achievement of the followed plans of the whole country, as the store keeps it.
+    let achievement = app.store.achievement(&dept).await.unwrap();
+    assert!(!achievement.is_empty());
+    for ((year, status), n) in &achievement {
+        assert_eq!(
+            v["achievement"][year.to_string()][status].as_i64(),
+            Some(*n),
+            "{year} {status}"
+        );
+    }
+
     // The province is below the department; its cooperatives below it.
     let children = v["children"].as_array().unwrap();
     let pco = children
@@ -134,7 +145,7 @@ async fn the_department_drills_down_from_the_nation_to_a_cooperative() {
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(
         book.sheet_names(),
-        ["targets", "strategies", "below", "below by target"]
+        ["targets", "strategies", "below", "below by target", "achievement"]
     );
     let values = book.worksheet_range("strategies").unwrap();
     let formulas = book.worksheet_formula("strategies").unwrap();

@@ -6,10 +6,12 @@
 
 mod combine;
 mod numeric;
+mod plan_year;
 mod rollup;
 mod scale;
 
 pub use combine::{Aggregation, combine};
+pub use plan_year::{Following, evaluate_plan_year};
 pub use rollup::{Score, Weights, element_scores, plan_score};
 pub use scale::credit_rating;
 

@@ -456,6 +456,8 @@ impl PlanStore for Store {
             args![id.as_str(), to.as_str(), crate::now_ms()],
         )
         .await?;
+        // Only approved and published plans count in the achievement roll-up.
+        crate::rollup::refresh_achievement_in(&mut tx, id, None, false).await?;
         let org = row.text(2)?;
         crate::audit::append(
             &mut tx,
@@ -693,6 +695,7 @@ impl PlanStore for Store {
             Err(e) => return Err(e),
         };
         crate::rollup::refresh_in(&mut tx, id.as_str(), true).await?;
+        crate::rollup::refresh_achievement_in(&mut tx, id, None, true).await?;
         tx.exec("DELETE FROM plans WHERE id = $1", args![id.as_str()])
             .await?;
         self.plans.forget(id);

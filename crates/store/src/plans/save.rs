@@ -77,7 +77,8 @@ async fn insert_contents(db: &mut Tx, plan: &Plan) -> Result<()> {
     }
     batch.flush(db).await?;
     crate::alignment::resolve_in(db, plan).await?;
-    crate::rollup::refresh_in(db, plan.id.as_str(), false).await
+    crate::rollup::refresh_in(db, plan.id.as_str(), false).await?;
+    crate::rollup::refresh_achievement_in(db, &plan.id, Some(plan), false).await
 }
 
 async fn insert_plan_row(tx: &mut Tx, plan: &Plan) -> Result<()> {

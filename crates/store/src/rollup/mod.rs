@@ -4,6 +4,7 @@
 //! (`rollup_totals`, changed by the difference only), so a national view reads a few hundred
 //! rows. Money is whole satang, summed exactly by the database.
 
+mod achievement;
 mod facts;
 mod read;
 
@@ -15,6 +16,7 @@ use crate::args;
 use crate::db::{Pool, Tx};
 use crate::error::Result;
 
+pub(crate) use achievement::refresh_in as refresh_achievement_in;
 pub(crate) use facts::FactKey;
 
 /// Brings `plan_id`'s contribution up to date inside `tx`: its facts as the plan now stands
@@ -64,7 +66,13 @@ pub(crate) async fn refresh_in(tx: &mut Tx, plan_id: &str, gone: bool) -> Result
     }
     facts::replace(tx, plan_id, &org, &new).await?;
     let mut chain = vec![org.clone()];
-    chain.extend(ancestors_in(tx, &org).await?);
+    let code = phaen_domain::OrgCode::parse(&org)?;
+    chain.extend(
+        crate::orgs::ancestors_in(tx, &code)
+            .await?
+            .into_iter()
+            .map(|c| c.to_string()),
+    );
     for (k, (items, orgs, budget)) in deltas {
         if items == 0 && orgs == 0 && budget == 0 {
             continue;
@@ -95,32 +103,6 @@ pub(crate) async fn refresh_in(tx: &mut Tx, plan_id: &str, gone: bool) -> Result
     Ok(())
 }
 
-/// The organizations above `org`, nearest first.
-async fn ancestors_in(tx: &mut Tx, org: &str) -> Result<Vec<String>> {
-    let rows = tx
-        .all(
-            "WITH RECURSIVE up (parent, depth) AS (
-                 SELECT parent_code, 0 FROM orgs WHERE code = $1
-                 UNION ALL
-                 SELECT o.parent_code, up.depth + 1 FROM up JOIN orgs o ON o.code = up.parent
-                 WHERE up.depth < 64
-             )
-             SELECT parent FROM up WHERE parent IS NOT NULL ORDER BY depth",
-            args![org],
-        )
-        .await?;
-    let mut out: Vec<String> = Vec::new();
-    for r in rows {
-        let code = r.text(0)?;
-        // A cycle in the stored parents ends the chain at its first repeat.
-        if code == org || out.contains(&code) {
-            break;
-        }
-        out.push(code);
-    }
-    Ok(out)
-}
-
 /// Builds every roll-up afresh from the stored plans, in one transaction; returns how many
 /// plans contribute. For a database older than the roll-ups, or after organizations moved.
 pub(crate) async fn rebuild_in(tx: &mut Tx) -> Result<usize> {
@@ -135,6 +117,19 @@ pub(crate) async fn rebuild_in(tx: &mut Tx) -> Result<usize> {
         .await?;
     for r in &ids {
         refresh_in(tx, &r.text(0)?, false).await?;
+    }
+    tx.exec("DELETE FROM rollup_achievement_totals", args![])
+        .await?;
+    tx.exec("DELETE FROM rollup_achievement", args![]).await?;
+    let followed = tx
+        .all(
+            "SELECT id FROM plans WHERE status IN ('approved', 'published') ORDER BY id",
+            args![],
+        )
+        .await?;
+    for r in &followed {
+        let id = phaen_domain::PlanId::parse(&r.text(0)?)?;
+        refresh_achievement_in(tx, &id, None, false).await?;
     }
     tx.exec("DELETE FROM rollup_built", args![]).await?;
     tx.exec(

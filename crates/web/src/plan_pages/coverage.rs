@@ -126,7 +126,7 @@ struct CoveragePage {
 
 /// The KPIs and elements a plan below may serve, in the tree's order: (id, depth, kind, text,
 /// page). Groups and activities are headings and steps, not things to serve.
-fn targets(plan: &Plan, lang: Lang) -> Vec<(String, usize, String, String, String)> {
+pub(crate) fn targets(plan: &Plan, lang: Lang) -> Vec<(String, usize, String, String, String)> {
     let c = CoverageTexts::of(lang);
     let mut out: Vec<(String, usize, String, String, String)> = plan
         .kpis

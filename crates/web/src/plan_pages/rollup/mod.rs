@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use phaen_domain::{Element, ElementKind, OrgCode, Plan};
+use phaen_domain::{OrgCode, Plan};
 use phaen_store::OrgStore;
 
 use super::labelled;
@@ -22,7 +22,6 @@ use crate::auth::Viewer;
 use crate::edit::lang_pick;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::views::element_label;
 
 /// The query of every roll-up view: the organization whose subtree is summed (the viewer's
 /// own by default) and the budget year (every year by default).
@@ -74,6 +73,8 @@ pub struct ChildLine {
     pub budget: Decimal,
     /// Target id -> (items, organizations, budget).
     pub by_target: BTreeMap<String, (i64, i64, Decimal)>,
+    /// KPIs of its subtree's followed plans by status, in the achievement year.
+    pub achievement: BTreeMap<String, i64>,
 }
 
 /// One organization's roll-up of one plan: what the page, the workbook and the API show.
@@ -90,6 +91,12 @@ pub struct RollupView {
     pub targets: Vec<TargetLine>,
     pub strategies: Vec<StrategyLine>,
     pub children: Vec<ChildLine>,
+    /// KPI achievement of the followed plans of the subtree (its own KPIs, not the served
+    /// plan's): year -> status ('achieved', 'partly', 'not_achieved', 'no_data',
+    /// 'no_target') -> KPIs.
+    pub achievement: BTreeMap<i64, BTreeMap<String, i64>>,
+    /// The year the organizations below are compared in: the one asked, else this year.
+    pub achievement_year: i64,
 }
 
 /// The organization to sum: the one asked for when the viewer belongs to it or oversees it
@@ -123,46 +130,6 @@ async fn org_for(
     }
     let up = (chain.len() > 1 && may(1)).then(|| chain[1].clone());
     Ok((org, up))
-}
-
-/// The plan's KPIs and elements a plan below may serve, in the tree's order: (id, depth,
-/// kind, text).
-fn targets(plan: &Plan, lang: Lang) -> Vec<(String, usize, String, String)> {
-    let kpi = lang_pick(lang, "ตัวชี้วัด", "KPI");
-    let mut out: Vec<(String, usize, String, String)> = plan
-        .kpis
-        .iter()
-        .map(|k| {
-            (
-                k.id.to_string(),
-                0,
-                kpi.clone(),
-                labelled(k.label.as_deref(), &k.name),
-            )
-        })
-        .collect();
-    let mut stack: Vec<(&Element, usize)> = plan.elements.iter().rev().map(|e| (e, 0)).collect();
-    while let Some((e, depth)) = stack.pop() {
-        stack.extend(e.children.iter().rev().map(|c| (c, depth + 1)));
-        if matches!(e.kind, ElementKind::Group | ElementKind::Activity) {
-            continue;
-        }
-        out.push((
-            e.id.to_string(),
-            depth,
-            element_label(e.kind, lang).to_string(),
-            labelled(e.label.as_deref(), &e.title),
-        ));
-        out.extend(e.kpis.iter().map(|k| {
-            (
-                k.id.to_string(),
-                depth + 1,
-                kpi.clone(),
-                labelled(k.label.as_deref(), &k.name),
-            )
-        }));
-    }
-    out
 }
 
 fn year_of(lang: Lang, y: Option<&str>) -> Result<Option<u16>, AppError> {
@@ -227,9 +194,9 @@ pub async fn rollup_view(
             }
         }
     }
-    let targets = targets(plan, lang)
+    let targets = super::coverage::targets(plan, lang)
         .into_iter()
-        .map(|(id, depth, kind, text)| {
+        .map(|(id, depth, kind, text, _)| {
             let (items, orgs, budget) = per_target.get(id.as_str()).cloned().unwrap_or_default();
             TargetLine {
                 id,
@@ -276,7 +243,7 @@ pub async fn rollup_view(
     for c in &r.children {
         by_child.entry(&c.org).or_default().push(c);
     }
-    let children = state
+    let mut children: Vec<ChildLine> = state
         .store
         .child_orgs(&org)
         .await?
@@ -296,10 +263,30 @@ pub async fn rollup_view(
                 items: strategies.clone().map(|c| c.items).sum(),
                 budget: strategies.map(|c| c.budget).sum(),
                 by_target,
+                achievement: BTreeMap::new(),
             }
         })
         .collect();
-    let years = plan.period.years().map(|y| i64::from(y.get())).collect();
+    let years: Vec<i64> = plan.period.years().map(|y| i64::from(y.get())).collect();
+    let mut achievement: BTreeMap<i64, BTreeMap<String, i64>> = BTreeMap::new();
+    for ((y, status), n) in state.store.achievement(&org).await? {
+        achievement.entry(y).or_default().insert(status, n);
+    }
+    let this_year = plan
+        .year_basis
+        .year_of(phaen_store::today_in_bangkok())
+        .map(|y| i64::from(y.get()))
+        .unwrap_or_default();
+    let achievement_year = year.map(i64::from).unwrap_or(this_year);
+    let mut below: HashMap<String, BTreeMap<String, i64>> = HashMap::new();
+    if let Ok(y) = phaen_domain::BeYear::new(achievement_year as u16) {
+        for ((o, status), n) in state.store.achievement_below(&org, y).await? {
+            below.entry(o).or_default().insert(status, n);
+        }
+    }
+    for c in children.iter_mut() {
+        c.achievement = below.remove(&c.org).unwrap_or_default();
+    }
     Ok(RollupView {
         plan_id: plan.id.to_string(),
         plan_title: plan.title.clone(),
@@ -311,5 +298,7 @@ pub async fn rollup_view(
         targets,
         strategies,
         children,
+        achievement,
+        achievement_year,
     })
 }

@@ -14,6 +14,8 @@ use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::{Lang, Texts};
+use crate::progress::page::status_label;
+use phaen_domain::evaluate::Status;
 
 pub struct RollupTexts {
     pub heading: &'static str,
@@ -35,6 +37,9 @@ pub struct RollupTexts {
     pub targets_served: &'static str,
     pub download: &'static str,
     pub none_below: &'static str,
+    pub achievement: &'static str,
+    pub achievement_note: &'static str,
+    pub achieved_of: &'static str,
 }
 
 impl RollupTexts {
@@ -60,6 +65,9 @@ impl RollupTexts {
                 targets_served: "จำนวนข้อที่ตอบสนอง",
                 download: "ดาวน์โหลด Excel",
                 none_below: "ไม่มีหน่วยงานในสังกัด",
+                achievement: "ผลการบรรลุตัวชี้วัดของแผนที่ติดตาม (จำนวนตัวชี้วัด)",
+                achievement_note: "ตัวชี้วัดของแผนที่อนุมัติหรือเผยแพร่แล้วของหน่วยงานนี้และหน่วยงานในสังกัด ประเมินจากค่าที่อนุมัติแล้ว",
+                achieved_of: "บรรลุ / ตัวชี้วัด ปี",
             },
             Lang::En => &RollupTexts {
                 heading: "Roll-up up the organization tree",
@@ -81,6 +89,9 @@ impl RollupTexts {
                 targets_served: "Targets served",
                 download: "Download Excel",
                 none_below: "No organization below",
+                achievement: "KPI achievement of the plans followed (number of KPIs)",
+                achievement_note: "KPIs of the approved and published plans of this organization and those below it, judged from approved values",
+                achieved_of: "Achieved / KPIs in",
             },
         }
     }
@@ -104,6 +115,10 @@ struct RollupPage {
     /// Column totals of the strategy table, and the grand total.
     strategy_totals: (Vec<String>, String),
     query: String,
+    /// Status labels in the achievement table's order.
+    statuses: Vec<&'static str>,
+    /// (year, KPIs per status) of the subtree.
+    achievement_rows: Vec<(i64, Vec<i64>)>,
 }
 
 /// GET /plans/{id}/rollup[?org=CODE&year=YYYY]
@@ -159,7 +174,28 @@ pub async fn rollup_page(
     if let Some(y) = v.year {
         query.push_str(&format!("&year={y}"));
     }
+    let order = [
+        Status::Achieved,
+        Status::Partly,
+        Status::NotAchieved,
+        Status::NoData,
+        Status::NoTarget,
+    ];
+    let achievement_rows = v
+        .achievement
+        .iter()
+        .map(|(y, by)| {
+            let counts = order
+                .iter()
+                .map(|s| by.get(s.as_str()).copied().unwrap_or_default())
+                .collect();
+            (*y, counts)
+        })
+        .collect();
+    let statuses = order.iter().map(|s| status_label(*s, lang)).collect();
     Ok(RollupPage {
+        statuses,
+        achievement_rows,
         lang,
         t: lang.t(),
         r,
@@ -177,6 +213,13 @@ pub async fn rollup_page(
 }
 
 impl RollupPage {
+    /// 'achieved / KPIs' of an organization below, in the achievement year.
+    fn achieved(&self, c: &super::ChildLine) -> String {
+        let all: i64 = c.achievement.values().sum();
+        let achieved = c.achievement.get("achieved").copied().unwrap_or_default();
+        format!("{achieved} / {all}")
+    }
+
     /// Baht as the pages write it.
     fn money(&self, amount: &rust_decimal::Decimal) -> String {
         baht(*amount)

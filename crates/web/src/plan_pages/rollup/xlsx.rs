@@ -1,5 +1,5 @@
 //! The roll-up as a workbook: a sheet per table of the page (targets, strategies by year,
-//! organizations below, and organizations below by target), Thai headings, baht in a number
+//! organizations below, organizations below by target, KPI achievement by year), Thai headings, baht in a number
 //! format and totals as SUM formulas.
 
 use axum::extract::{Path, Query, State};
@@ -168,6 +168,25 @@ pub fn workbook(v: &RollupView, r: &RollupTexts) -> Result<Vec<u8>, XlsxError> {
                 s.write_with_format(row, 4, *budget, &baht)?;
                 row += 1;
             }
+        }
+    }
+    let s = wb.add_worksheet();
+    s.set_name("achievement")?;
+    s.write_with_format(0, 0, r.achievement, &title)?;
+    let statuses = ["achieved", "partly", "not_achieved", "no_data", "no_target"];
+    s.write_with_format(2, 0, r.year, &head)?;
+    for (c, st) in statuses.iter().enumerate() {
+        s.write_with_format(2, c as u16 + 1, *st, &head)?;
+    }
+    for (i, (year, by)) in v.achievement.iter().enumerate() {
+        let row = 3 + i as u32;
+        s.write(row, 0, *year as f64)?;
+        for (c, st) in statuses.iter().enumerate() {
+            s.write(
+                row,
+                c as u16 + 1,
+                by.get(*st).copied().unwrap_or_default() as f64,
+            )?;
         }
     }
     wb.save_to_buffer()
