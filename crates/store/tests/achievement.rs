@@ -47,7 +47,7 @@ async fn direct(store: &Store, orgs: &[Organization], org: &str) -> BTreeMap<(i6
                 .filter(|e| e.state == EntryState::Approved && e.period.year == year)
                 .map(|e| ((e.kpi.to_string(), e.period.key()), e.value.clone()))
                 .collect();
-            for (_, e) in evaluate_plan_year(&plan, year, &how, &approved, Rules::default()) {
+            for (_, _, e) in evaluate_plan_year(&plan, year, &how, &approved, Rules::default()) {
                 *out.entry((i64::from(year.get()), e.status.as_str().to_string()))
                     .or_default() += 1;
             }

@@ -145,7 +145,13 @@ async fn the_department_drills_down_from_the_nation_to_a_cooperative() {
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(
         book.sheet_names(),
-        ["targets", "strategies", "below", "below by target", "achievement"]
+        [
+            "targets",
+            "strategies",
+            "below",
+            "below by target",
+            "achievement"
+        ]
     );
     let values = book.worksheet_range("strategies").unwrap();
     let formulas = book.worksheet_formula("strategies").unwrap();

@@ -13,16 +13,17 @@ use crate::thai::BeYear;
 /// How a KPI is followed: its reporting frequency and how its periods combine.
 pub type Following = (Frequency, Aggregation);
 
-/// Each KPI of `plan`, in the plan's order, evaluated for `year`. `how` gives a KPI's
-/// following (yearly, by the default aggregation, when it has none); `approved` holds the
-/// approved values by (KPI id, period key).
+/// Each KPI of `plan`, in the plan's order, evaluated for `year`: its periods' values combined
+/// (when any) and the evaluation. `how` gives a KPI's following (yearly, by the default
+/// aggregation, when it has none); `approved` holds the approved values by (KPI id, period
+/// key).
 pub fn evaluate_plan_year(
     plan: &Plan,
     year: BeYear,
     how: &HashMap<String, Following>,
     approved: &HashMap<(String, String), ActualValue>,
     rules: Rules,
-) -> Vec<(KpiId, Evaluation)> {
+) -> Vec<(KpiId, Option<ActualValue>, Evaluation)> {
     plan.all_kpis()
         .into_iter()
         .map(|(_, kpi)| {
@@ -34,8 +35,8 @@ pub fn evaluate_plan_year(
                 .into_iter()
                 .filter_map(|p| approved.get(&(kpi.id.to_string(), p.key())).cloned())
                 .collect();
-            let (_, evaluation) = evaluate_year(kpi, year, &values, aggregation, rules);
-            (kpi.id.clone(), evaluation)
+            let (value, evaluation) = evaluate_year(kpi, year, &values, aggregation, rules);
+            (kpi.id.clone(), value, evaluation)
         })
         .collect()
 }

@@ -81,7 +81,7 @@ async fn current(tx: &mut Tx, plan: &Plan, status: &str) -> Result<Counts> {
         let approved = approved_by_year
             .get(&i64::from(year.get()))
             .unwrap_or(&empty);
-        for (_, e) in evaluate_plan_year(plan, year, &how, approved, Rules::default()) {
+        for (_, _, e) in evaluate_plan_year(plan, year, &how, approved, Rules::default()) {
             *out.entry((i64::from(year.get()), e.status.as_str().to_string()))
                 .or_default() += 1;
         }

@@ -219,24 +219,33 @@ pub fn year_result(
         .iter()
         .map(|e| ((e.kpi.as_str(), e.period.key()), e))
         .collect();
+    let how: HashMap<String, evaluate::Following> = setups
+        .iter()
+        .map(|s| (s.subject.clone(), (s.frequency, s.aggregation)))
+        .collect();
+    let approved: HashMap<(String, String), ActualValue> = entries
+        .iter()
+        .filter(|e| e.state == EntryState::Approved)
+        .map(|e| ((e.kpi.to_string(), e.period.key()), e.value.clone()))
+        .collect();
+    let mut judged: HashMap<KpiId, (Option<ActualValue>, Evaluation)> =
+        evaluate::evaluate_plan_year(plan, year, &how, &approved, Rules::default())
+            .into_iter()
+            .map(|(id, value, e)| (id, (value, e)))
+            .collect();
     let mut weights = Weights::default();
     let mut evaluations = HashMap::new();
     let mut lines = Vec::new();
     for (element, kpi) in plan.all_kpis() {
         let s = setup.get(kpi.id.as_str());
         let frequency = s.map_or(Frequency::Yearly, |s| s.frequency);
-        let aggregation = s.map(|s| s.aggregation).unwrap_or_default();
         if let Some(s) = s {
             weights.kpis.insert(kpi.id.clone(), s.weight);
         }
-        let mut approved = Vec::new();
         let cells = Period::all(year, frequency)
             .into_iter()
             .map(|period| {
                 let entry = by_period.get(&(kpi.id.as_str(), period.key()));
-                if let Some(e) = entry.filter(|e| e.state == EntryState::Approved) {
-                    approved.push(e.value.clone());
-                }
                 Cell {
                     label: period.label_th(plan.year_basis),
                     value: entry.map_or(String::new(), |e| show_value(&e.value, lang)),
@@ -248,8 +257,9 @@ pub fn year_result(
                 }
             })
             .collect();
-        let (value, evaluation) =
-            evaluate::evaluate_year(kpi, year, &approved, aggregation, Rules::default());
+        let Some((value, evaluation)) = judged.remove(&kpi.id) else {
+            continue;
+        };
         lines.push(KpiLine {
             kpi_id: kpi.id.to_string(),
             label: kpi.label.clone().unwrap_or_default(),
