@@ -198,9 +198,11 @@ impl crate::Store {
         for r in self
             .pool()
             .all(
+                // CROSS JOIN: SQLite walks the organizations below first (see rollup::read).
                 "SELECT t.org_code, t.status, t.kpis FROM orgs o
-                 JOIN rollup_achievement_totals t ON t.org_code = o.code AND t.year = $2
-                 WHERE o.parent_code = $1 AND t.kpis <> 0",
+                 CROSS JOIN rollup_achievement_totals t
+                 WHERE o.parent_code = $1 AND t.org_code = o.code AND t.year = $2
+                   AND t.kpis <> 0",
                 args![org.as_str(), i64::from(year.get())],
             )
             .await?

@@ -80,6 +80,8 @@ impl Store {
             })
             .collect::<Result<Vec<_>>>()?;
         let year = year.unwrap_or(-1);
+        // CROSS JOIN keeps SQLite walking the few organizations below and seeking each one's
+        // rows, instead of every organization's rows of the plan (PostgreSQL plans it freely).
         let children = tx
             .all(
                 "SELECT t.org_code, t.grain, t.key,
@@ -87,9 +89,8 @@ impl Store {
                         CAST(SUM(CASE WHEN t.year = 0 THEN t.orgs ELSE 0 END) AS BIGINT),
                         CAST(SUM(CASE WHEN $3 < 0 OR t.year = $3 THEN t.budget_satang ELSE 0 END)
                              AS BIGINT)
-                 FROM orgs o JOIN rollup_totals t
-                      ON t.target_plan = $1 AND t.org_code = o.code
-                 WHERE o.parent_code = $2
+                 FROM orgs o CROSS JOIN rollup_totals t
+                 WHERE o.parent_code = $2 AND t.target_plan = $1 AND t.org_code = o.code
                  GROUP BY t.org_code, t.grain, t.key ORDER BY t.org_code, t.grain, t.key",
                 args![served.as_str(), org.as_str(), year],
             )
