@@ -1,7 +1,7 @@
 //! W3 and W6 on the national data set: loads it with `phaen synth` (time, the loader's peak
 //! memory, database size), starts the real `phaen serve` on it as a child process, signs in
 //! a department user and times repeated GETs of the national plan's coverage page, the
-//! national roll-up (page and API, when this build has them) and search for a handful of Thai
+//! national roll-up (page, one province's page and the API) and search for a handful of Thai
 //! words; reports p50/p95/p99 and the server's peak memory (VmHWM). Then exports what the
 //! roll-up reads to CSV and asks DuckDB the same roll-up (w3_duckdb.py), timed, for the ratio.
 //!
@@ -230,11 +230,18 @@ fn main() {
         let c = sign_in(&base).await;
         let cov = measure(&c, &format!("{base}/plans/{national}/coverage"), n).await;
         print_times("coverage /plans/{national}/coverage", &cov);
-        let page = measure(&c, &format!("{base}/rollup/{national}"), n).await;
-        print_times("roll-up page /rollup/{national}", &page);
-        let api = format!("{base}/api/v1/rollup/{national}?org=DEPT&year={year}");
+        let page = format!("{base}/plans/{national}/rollup?year={year}");
+        let page = measure(&c, &page, n).await;
+        print_times("roll-up page /plans/{national}/rollup?year=Y", &page);
+        let pco = format!("{base}/plans/{national}/rollup?org=PCO-N01&year={year}");
+        let pco = measure(&c, &pco, n).await;
+        print_times("roll-up page, one province ?org=PCO-N01&year=Y", &pco);
+        let api = format!("{base}/api/v1/plans/{national}/rollup?org=DEPT&year={year}");
         let api = measure(&c, &api, n).await;
-        print_times("roll-up API /api/v1/rollup/{national}", &api);
+        print_times(
+            "roll-up API /api/v1/plans/{national}/rollup?org=DEPT&year=Y",
+            &api,
+        );
         let mut all = Vec::new();
         for w in WORDS {
             let u = reqwest::Url::parse_with_params(&format!("{base}/search"), &[("q", w)]);
