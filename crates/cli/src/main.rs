@@ -60,6 +60,9 @@ enum Command {
     Restore(commands::backup::RestoreArgs),
     /// Build a demo database from Phaen's own generator.
     Demo(commands::demo::Args),
+    /// Load the national data set (77 provincial offices, thousands of cooperatives with
+    /// plans and monthly values) from Phaen's own generator.
+    Synth(commands::synth::Args),
     /// The audit log: verify its hash chain, list it.
     #[command(subcommand)]
     Audit(commands::audit::AuditCommand),
@@ -106,6 +109,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup(args) => commands::backup::backup(&store, args).await,
         Command::Restore(args) => commands::backup::restore(&store, args).await,
         Command::Demo(args) => commands::demo::run(&store, &config.db, args).await,
+        Command::Synth(args) => commands::synth::run(&store, &config.db, args).await,
         Command::Admin(c) => commands::admin::run(&store, c).await,
         Command::Audit(c) => commands::audit::run(&store, c).await,
         Command::Serve(args) => commands::serve::run(&store, &args).await,

@@ -16,7 +16,7 @@ use crate::rng::Rng;
 /// demos with different seeds never share one.
 #[derive(Debug)]
 pub struct Ids {
-    seed: u64,
+    prefix: String,
     plans: u32,
     elements: u32,
     kpis: u32,
@@ -24,8 +24,13 @@ pub struct Ids {
 
 impl Ids {
     pub fn new(seed: u64) -> Ids {
+        Ids::scoped(format!("demo-{seed}"))
+    }
+
+    /// Ids that start with `prefix` ('nat-2568-c17'), for data generated in independent parts.
+    pub fn scoped(prefix: String) -> Ids {
         Ids {
-            seed,
+            prefix,
             plans: 0,
             elements: 0,
             kpis: 0,
@@ -34,17 +39,17 @@ impl Ids {
 
     pub fn plan(&mut self) -> PlanId {
         self.plans += 1;
-        PlanId::parse(&format!("demo-{}-p-{}", self.seed, self.plans)).expect("a valid id")
+        PlanId::parse(&format!("{}-p-{}", self.prefix, self.plans)).expect("a valid id")
     }
 
     pub fn element(&mut self) -> ElementId {
         self.elements += 1;
-        ElementId::parse(&format!("demo-{}-e-{}", self.seed, self.elements)).expect("a valid id")
+        ElementId::parse(&format!("{}-e-{}", self.prefix, self.elements)).expect("a valid id")
     }
 
     pub fn kpi(&mut self) -> KpiId {
         self.kpis += 1;
-        KpiId::parse(&format!("demo-{}-k-{}", self.seed, self.kpis)).expect("a valid id")
+        KpiId::parse(&format!("{}-k-{}", self.prefix, self.kpis)).expect("a valid id")
     }
 }
 

@@ -11,6 +11,8 @@ mod coop_tree;
 mod department;
 mod federation;
 mod kit;
+mod nation;
+mod nation_orgs;
 mod national;
 mod orgs;
 mod orgs_coops;
@@ -26,10 +28,14 @@ mod words_savings;
 mod words_tourism;
 
 #[cfg(test)]
+mod nation_tests;
+#[cfg(test)]
 mod tests;
 
 use phaen_domain::{Organization, Plan};
 
+pub use nation::{CoopData, FIRST_YEAR, INDICATORS, KPIS_PER_PLAN, Nation, PROJECTS_PER_PLAN};
+pub use nation_orgs::PROVINCES;
 pub use orgs::{AGRI, DEPT, FARMER, FED, PCO, SAVINGS, SERVICE};
 pub use progress::{DemoValue, demo_progress};
 pub use project_progress::{DemoProjectReport, demo_project_reports};

@@ -180,3 +180,26 @@ pub fn resolve_links(plan: &mut Plan, national: &Plan) {
         stack.extend(e.children.iter_mut());
     }
 }
+
+/// The national plan's KPIs as ideas a cooperative can take up, at a cooperative's scale (a
+/// hundredth of the national count; percentages as they are): (strategy index, idea).
+pub fn kpi_ideas() -> Vec<(usize, crate::bank::KpiIdea)> {
+    let mut out = Vec::new();
+    for (s, (inds, _)) in STRATEGIES.iter().enumerate() {
+        for (name, unit, first, step) in inds.iter() {
+            let idea = if *unit == "ร้อยละ" {
+                crate::bank::kp(name, *first, *step, Comparator::AtLeast)
+            } else {
+                crate::bank::k(
+                    name,
+                    unit,
+                    (first / 100).max(1),
+                    step / 100,
+                    Comparator::AtLeast,
+                )
+            };
+            out.push((s, idea));
+        }
+    }
+    out
+}

@@ -12,6 +12,7 @@ pub mod remind;
 pub mod schema;
 pub mod search;
 pub mod serve;
+pub mod synth;
 
 use anyhow::{Context, Result};
 use phaen_store::Store;
