@@ -87,12 +87,27 @@ struct ElementPage {
     children: Vec<Link>,
 }
 
+/// The plans the viewer may read, read at most once per page and only when a link needs it.
+type Readable = Option<Vec<phaen_store::PlanListing>>;
+
+async fn readable<'a>(
+    state: &AppState,
+    viewer: &Viewer,
+    kept: &'a mut Readable,
+) -> Result<&'a [phaen_store::PlanListing], AppError> {
+    if kept.is_none() {
+        *kept = Some(crate::visibility::visible_plans(state, viewer).await?.0);
+    }
+    Ok(kept.as_deref().unwrap_or_default())
+}
+
 /// What serves `e` and its KPIs from the plans `viewer` may read: (plan id, plan title, the
 /// serving element or KPI as labelled, the page of the element (or of the KPI's element)).
 async fn served_by(
     state: &AppState,
     viewer: &Viewer,
     e: &Element,
+    kept: &mut Readable,
 ) -> Result<Vec<(String, String, String, String)>, AppError> {
     let mut targets = vec![e.id.to_string()];
     targets.extend(e.kpis.iter().map(|k| k.id.to_string()));
@@ -103,7 +118,7 @@ async fn served_by(
     if found.is_empty() {
         return Ok(Vec::new());
     }
-    let (visible, _) = crate::visibility::visible_plans(state, viewer).await?;
+    let visible = readable(state, viewer, kept).await?.to_vec();
     let mut out = Vec::new();
     for s in found {
         if !visible.iter().any(|p| p.id == s.plan) {
@@ -142,46 +157,41 @@ async fn aligned(
     state: &AppState,
     viewer: &Viewer,
     e: &Element,
+    kept: &mut Readable,
 ) -> Result<Vec<(String, Option<(String, String)>)>, AppError> {
     let mut out = Vec::new();
-    let mut visible = None;
     for a in &e.aligned_to {
         let text = crate::edit::align::link_text(a);
         let mut target = None;
         if let Some(tid) = &a.target_id
             && let Some(pid) = state.store.plan_holding(tid).await?
+            && readable(state, viewer, kept)
+                .await?
+                .iter()
+                .any(|p| p.id == pid)
         {
-            if visible.is_none() {
-                visible = Some(crate::visibility::visible_plans(state, viewer).await?.0);
-            }
-            if visible.iter().flatten().any(|p| p.id == pid) {
-                let plan = phaen_store::PlanStore::load_plan_shared(&state.store, &pid).await?;
-                target = plan.walk().into_iter().find_map(|w| {
-                    let el = w.element;
-                    let page = format!("/plans/{pid}/elements/{}", el.id);
-                    if el.id.as_str() == tid {
-                        Some((
+            let plan = phaen_store::PlanStore::load_plan_shared(&state.store, &pid).await?;
+            target = plan.walk().into_iter().find_map(|w| {
+                let el = w.element;
+                let page = format!("/plans/{pid}/elements/{}", el.id);
+                if el.id.as_str() == tid {
+                    Some((
+                        page,
+                        format!(
+                            "{} · {}",
+                            labelled(el.label.as_deref(), &el.title),
+                            plan.title
+                        ),
+                    ))
+                } else {
+                    el.kpis.iter().find(|k| k.id.as_str() == tid).map(|k| {
+                        (
                             page,
-                            format!(
-                                "{} · {}",
-                                labelled(el.label.as_deref(), &el.title),
-                                plan.title
-                            ),
-                        ))
-                    } else {
-                        el.kpis.iter().find(|k| k.id.as_str() == tid).map(|k| {
-                            (
-                                page,
-                                format!(
-                                    "{} · {}",
-                                    labelled(k.label.as_deref(), &k.name),
-                                    plan.title
-                                ),
-                            )
-                        })
-                    }
-                });
-            }
+                            format!("{} · {}", labelled(k.label.as_deref(), &k.name), plan.title),
+                        )
+                    })
+                }
+            });
         }
         out.push((text, target));
     }
@@ -227,8 +237,9 @@ pub async fn element_page(
     .into_iter()
     .filter(|(_, l)| !l.is_empty())
     .collect();
-    let served_by = served_by(&state, &viewer, e).await?;
-    let aligned = aligned(&state, &viewer, e).await?;
+    let mut kept = None;
+    let served_by = served_by(&state, &viewer, e, &mut kept).await?;
+    let aligned = aligned(&state, &viewer, e, &mut kept).await?;
     Ok(ElementPage {
         served_by,
         lang,
