@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use phaen_domain::{Membership, OrgCode, Organization, access};
+use phaen_domain::{Membership, OrgCode, Organization, PlanStatus, access};
 use phaen_store::search::Scope;
 use phaen_store::{OrgStore, PlanListing, PlanStore, Result, Store};
 
@@ -89,26 +89,48 @@ pub async fn readable_plans(
     with_above: bool,
 ) -> Result<Readable> {
     let tree = OrgTree::load_from(store).await?;
-    let above_viewer: Vec<OrgCode> = if with_above {
-        memberships
-            .iter()
-            .flat_map(|m| tree.ancestors(&m.org))
-            .collect()
-    } else {
-        Vec::new()
-    };
     let every = store.list_plans().await?;
     let total = every.len();
+    let rule = ReadRule::new(memberships, &tree, with_above);
     let plans: Vec<PlanListing> = every
         .into_iter()
-        .filter(|p| {
-            access::can_read_plan(memberships, &p.org, p.status, &tree.ancestors(&p.org))
-                || access::reads_from_below(&above_viewer, &p.org, p.status)
-        })
+        .filter(|p| rule.may_read(&p.org, p.status))
         .collect();
     Ok(Readable {
         all: plans.len() == total,
         plans,
         tree,
     })
+}
+
+/// Whether one holding some memberships may read a plan of an organization in a status, as
+/// [`readable_plans`] decides, for pages that read plans one by one.
+pub struct ReadRule<'a> {
+    memberships: &'a [Membership],
+    tree: &'a OrgTree,
+    above_viewer: Vec<OrgCode>,
+}
+
+impl<'a> ReadRule<'a> {
+    /// With `with_above`, the published plans of the organizations above them count too.
+    pub fn new(memberships: &'a [Membership], tree: &'a OrgTree, with_above: bool) -> Self {
+        let above_viewer = if with_above {
+            memberships
+                .iter()
+                .flat_map(|m| tree.ancestors(&m.org))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        ReadRule {
+            memberships,
+            tree,
+            above_viewer,
+        }
+    }
+
+    pub fn may_read(&self, org: &OrgCode, status: PlanStatus) -> bool {
+        access::can_read_plan(self.memberships, org, status, &self.tree.ancestors(org))
+            || access::reads_from_below(&self.above_viewer, org, status)
+    }
 }

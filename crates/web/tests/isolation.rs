@@ -80,6 +80,7 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("GET", "/plans/{id}/progress", Theirs),
     ("GET", "/plans/{id}/dashboard", Theirs),
     ("GET", "/plans/{id}/coverage", Theirs),
+    ("GET", "/plans/{id}/coverage/{target}", Theirs),
     ("GET", "/plans/{id}/rollup", Theirs),
     ("GET", "/plans/{id}/rollup.xlsx", Theirs),
     ("GET", "/plans/{id}/dashboard.csv", Theirs),
@@ -180,6 +181,7 @@ impl Theirs {
                 },
             )
             .replace("{eid}", &self.element)
+            .replace("{target}", &self.element)
             .replace("{kid}", &self.kpi)
             .replace("{aid}", &self.action)
             .replace("{fid}", &self.evidence)

@@ -102,7 +102,7 @@ pub struct RollupView {
 /// The organization to sum: the one asked for when the viewer belongs to it or oversees it
 /// (provincial office, department), else the same 404 as a plan they may not read; by
 /// default the first organization they belong to.
-async fn org_for(
+pub(crate) async fn org_for(
     state: &AppState,
     viewer: &Viewer,
     asked: Option<&str>,
