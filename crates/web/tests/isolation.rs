@@ -117,6 +117,7 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("GET", "/audit.csv", Own(200)),
     ("GET", "/api/v1/openapi.json", Public(200)),
     ("GET", "/api/v1/plans", Own(200)),
+    ("GET", "/api/v1/search", Own(200)),
     ("GET", "/api/v1/plans/{id}", Theirs),
     ("GET", "/api/v1/plans/{id}/summary", Theirs),
     ("GET", "/api/v1/plans/{id}/rollup", Theirs),
@@ -198,7 +199,7 @@ impl Theirs {
             ("GET", "/plans/{id}/kpis/new") => format!("element={}", self.element),
             ("GET", "/plans/{id}/compare") => format!("a={}&b=current", self.revision),
             ("GET", "/lang/{code}") => "next=/plans".into(),
-            ("GET", "/search") => format!("q={}", self.word),
+            ("GET", "/search" | "/api/v1/search") => format!("q={}", self.word),
             _ => String::new(),
         };
         if !query.is_empty() {

@@ -24,7 +24,7 @@ use crate::i18n::{Lang, Texts};
 /// At most this many hits are shown.
 pub const LIMIT: usize = 50;
 /// Longer queries are cut here (characters).
-const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_CHARS: usize = 200;
 
 #[derive(Deserialize)]
 pub struct SearchParams {
