@@ -1,8 +1,9 @@
 //! Coverage of a parent plan: what other plans' projects, guidelines and KPIs serve its
-//! elements and KPIs (their resolved alignment links), with the serving plan's organization
-//! and status, the budget the serving element plans and its latest approved progress. The
-//! counts per target come from the roll-ups (`rollup`); this reads the items themselves, for
-//! one target, or for a whole plan, within one organization's subtree.
+//! elements and KPIs (their resolved alignment links). For one target within an
+//! organization's subtree: the serving plans with their items and budgets (from the roll-up
+//! facts kept as plans are saved), the latest statuses of their projects, and the items
+//! themselves for a page of those plans, each with its organization, budget and latest
+//! approved progress.
 
 use std::collections::HashMap;
 
@@ -10,7 +11,7 @@ use rust_decimal::Decimal;
 
 use phaen_domain::{OrgCode, PlanId, PlanStatus};
 
-use crate::db::{Arg, AssertSqlSafe};
+use crate::db::{Arg, AssertSqlSafe, json_list_from};
 use crate::error::{Error, Result};
 use crate::{Store, args};
 
@@ -37,13 +38,34 @@ pub struct Served {
     pub progress: Option<(String, String, Decimal)>,
 }
 
+/// A plan serving one target: how many of its elements and KPIs serve it, and their budget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServingPlan {
+    pub plan: PlanId,
+    pub plan_title: String,
+    pub plan_status: PlanStatus,
+    pub org: OrgCode,
+    pub org_name: String,
+    pub items: i64,
+    pub budget: Decimal,
+}
+
 /// Which serving items to read.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ServingFilter<'a> {
     /// One element or KPI of the served plan (every one when `None`).
     pub target: Option<&'a str>,
-    /// Plans of this organization and the organizations below it only (every plan when `None`).
-    pub under: Option<&'a OrgCode>,
+    /// These serving plans only (every plan when `None`).
+    pub plans: Option<&'a [PlanId]>,
+}
+
+/// The subtree of the organization in parameter `$n`, as the CTE `sub(code)`.
+fn subtree(n: usize) -> String {
+    format!(
+        "WITH RECURSIVE sub(code) AS (
+             SELECT code FROM orgs WHERE code = ${n}
+             UNION ALL SELECT o.code FROM orgs o JOIN sub ON o.parent_code = sub.code)"
+    )
 }
 
 impl Store {
@@ -52,56 +74,112 @@ impl Store {
         self.serving_items(plan, ServingFilter::default()).await
     }
 
-    /// What in other plans serves `plan` (one target of it, within one subtree, as `filter`
+    /// The plans of `under` and the organizations below it serving `target` (an element or
+    /// KPI of another plan), by organization name and plan title, from the roll-up facts:
+    /// one seek per organization of the subtree.
+    pub async fn serving_plans(&self, target: &str, under: &OrgCode) -> Result<Vec<ServingPlan>> {
+        let rows = self
+            .pool()
+            .all(
+                AssertSqlSafe(format!(
+                    "{} SELECT f.plan_id, p.title, p.status, p.org_code, o.name_th,
+                            CAST(SUM(CASE WHEN f.year = 0 THEN f.items ELSE 0 END) AS BIGINT),
+                            CAST(SUM(f.budget_satang) AS BIGINT)
+                     FROM sub CROSS JOIN rollup_plan_facts f
+                          JOIN plans p ON p.id = f.plan_id JOIN orgs o ON o.code = p.org_code
+                     WHERE f.org_code = sub.code AND f.grain = 'target' AND f.key = $1
+                     GROUP BY f.plan_id, p.title, p.status, p.org_code, o.name_th
+                     ORDER BY o.name_th, p.title, f.plan_id",
+                    subtree(2)
+                )),
+                args![target, under.as_str()],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ServingPlan {
+                    plan: PlanId::parse(&r.text(0)?)?,
+                    plan_title: r.text(1)?,
+                    plan_status: PlanStatus::parse(&r.text(2)?)?,
+                    org: OrgCode::parse(&r.text(3)?)?,
+                    org_name: r.text(4)?,
+                    items: r.int(5)?,
+                    budget: Decimal::new(r.int(6)?, 2).normalize(),
+                })
+            })
+            .collect()
+    }
+
+    /// How many of the projects of `plans` serving `target` stand at each status by their
+    /// latest approved report: (status, how many), by status.
+    pub async fn serving_statuses(
+        &self,
+        target: &str,
+        plans: &[PlanId],
+    ) -> Result<Vec<(String, i64)>> {
+        let mut args: Vec<Arg> = args![target];
+        let ids: Vec<&str> = plans.iter().map(PlanId::as_str).collect();
+        let from = json_list_from(self.backend(), &ids, &mut args);
+        let rows = self
+            .pool()
+            .all(
+                AssertSqlSafe(format!(
+                    "WITH latest AS (
+                         SELECT g.status, ROW_NUMBER() OVER (
+                             PARTITION BY g.element_id ORDER BY g.period DESC) AS n
+                         FROM {from} CROSS JOIN alignment_links a
+                              JOIN project_progress g ON g.element_id = a.source_id
+                         WHERE a.target_id = $1 AND a.plan_id = s.value
+                           AND g.state = 'approved')
+                     SELECT status, COUNT(*) FROM latest WHERE n = 1
+                     GROUP BY status ORDER BY status"
+                )),
+                args,
+            )
+            .await?;
+        rows.iter().map(|r| Ok((r.text(0)?, r.int(1)?))).collect()
+    }
+
+    /// What in other plans serves `plan` (one target of it, from some plans, as `filter`
     /// says), by target, organization name, plan title.
     pub async fn serving_items(
         &self,
         plan: &PlanId,
         filter: ServingFilter<'_>,
     ) -> Result<Vec<Served>> {
-        // $1 the served plan, then the target and the subtree's root when asked for.
+        // $1 the served plan, then the target and the serving plans when asked for.
         let mut args: Vec<Arg> = args![plan.as_str()];
         let target = match filter.target {
             Some(t) => {
                 args.extend(args![t]);
-                "a.target_id = $2".to_string()
+                format!("a.target_id = ${}", args.len())
             }
             None => "a.target_id IN (SELECT id FROM elements WHERE plan_id = $1
                                      UNION ALL SELECT id FROM kpis WHERE plan_id = $1)"
                 .to_string(),
         };
-        let (subtree, within) = match filter.under {
-            Some(root) => {
-                args.extend(args![root.as_str()]);
-                let n = args.len();
-                (
-                    format!(
-                        "WITH RECURSIVE sub(code) AS (
-                             SELECT code FROM orgs WHERE code = ${n}
-                             UNION ALL SELECT o.code FROM orgs o JOIN sub ON o.parent_code = sub.code)"
-                    ),
-                    "AND p.org_code IN (SELECT code FROM sub)",
-                )
+        let within = match filter.plans {
+            Some(plans) => {
+                let ids: Vec<&str> = plans.iter().map(PlanId::as_str).collect();
+                let from = json_list_from(self.backend(), &ids, &mut args);
+                format!("AND a.plan_id IN (SELECT s.value FROM {from})")
             }
-            None => (String::new(), ""),
+            None => String::new(),
         };
-        let links = format!(
-            "FROM alignment_links a JOIN plans p ON p.id = a.plan_id
-             WHERE {target} AND a.plan_id <> $1 {within}"
-        );
+        let links = format!("FROM alignment_links a WHERE {target} AND a.plan_id <> $1 {within}");
         let mut tx = self.pool().begin_read().await?;
         let rows = tx
             .all(
                 AssertSqlSafe(format!(
-                    "{subtree}
-                     SELECT a.target_id, a.plan_id, p.title, p.status, p.org_code, o.name_th,
+                    "SELECT a.target_id, a.plan_id, p.title, p.status, p.org_code, o.name_th,
                             a.source_kind, a.source_id, e.kind, COALESCE(e.label, k.label),
                             COALESCE(e.title, k.name)
-                     {links}
-                     ORDER BY a.target_id, o.name_th, p.title, a.source_id",
-                    links = links.replace(
-                        "JOIN plans p ON p.id = a.plan_id",
-                        "JOIN plans p ON p.id = a.plan_id JOIN orgs o ON o.code = p.org_code
+                     {links_joined}
+                     ORDER BY a.target_id, o.name_th, p.title, a.plan_id, a.source_id",
+                    links_joined = links.replace(
+                        "FROM alignment_links a",
+                        "FROM alignment_links a JOIN plans p ON p.id = a.plan_id
+                         JOIN orgs o ON o.code = p.org_code
                          LEFT JOIN elements e ON a.source_kind = 'element' AND e.id = a.source_id
                          LEFT JOIN kpis k ON a.source_kind = 'kpi' AND k.id = a.source_id"
                     )
@@ -114,7 +192,7 @@ impl Store {
         for r in tx
             .all(
                 AssertSqlSafe(format!(
-                    "{subtree} SELECT b.element_id, b.amount_baht FROM budget_lines b
+                    "SELECT b.element_id, b.amount_baht FROM budget_lines b
                      WHERE b.element_id IN ({sources})"
                 )),
                 args.clone(),
@@ -131,7 +209,7 @@ impl Store {
         for r in tx
             .all(
                 AssertSqlSafe(format!(
-                    "{subtree} SELECT g.element_id, g.period, g.status, g.percent_complete
+                    "SELECT g.element_id, g.period, g.status, g.percent_complete
                      FROM project_progress g
                      WHERE g.state = 'approved' AND g.element_id IN ({sources})"
                 )),

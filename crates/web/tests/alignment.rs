@@ -320,6 +320,19 @@ async fn a_target_lists_what_serves_it_and_drills_down_by_organization() {
     );
     let listed = html.matches("<tr><td>").count();
     assert_eq!(listed, items.len().min(100));
+    // The projects with an approved report, as the store's own listing of the items has them.
+    let reported = app
+        .store
+        .coverage(&nat.id)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|s| s.target_id == tid && s.progress.is_some())
+        .count();
+    assert_eq!(
+        attr_at(&html, "target-facts", "data-reported").unwrap(),
+        reported.to_string()
+    );
     // Each organization directly below the department counts its subtree's items.
     let mut below: HashMap<String, usize> = HashMap::new();
     for (org, _) in &items {

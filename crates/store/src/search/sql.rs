@@ -54,16 +54,7 @@ fn range(column: &str, key: &Key, args: &mut Vec<Arg>) -> String {
 /// The plan ids as one JSON parameter, and a FROM item of them as rows `s(value)`.
 fn plans_from(backend: Backend, ids: &[PlanId], args: &mut Vec<Arg>) -> String {
     let list: Vec<&str> = ids.iter().map(PlanId::as_str).collect();
-    args.push(
-        serde_json::to_string(&list)
-            .unwrap_or_else(|_| "[]".into())
-            .into(),
-    );
-    let n = args.len();
-    match backend {
-        Backend::Sqlite => format!("json_each(${n}) AS s"),
-        Backend::Postgres => format!("jsonb_array_elements_text(CAST(${n} AS jsonb)) AS s(value)"),
-    }
+    crate::db::json_list_from(backend, &list, args)
 }
 
 /// One key's postings, at most `PER_KEY`, within the scope.

@@ -13,9 +13,9 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use phaen_domain::progress::ProjectStatus;
-use phaen_domain::{ElementKind, thai};
+use phaen_domain::{ElementKind, PlanId, thai};
 use phaen_store::OrgStore;
-use phaen_store::coverage::{Served, ServingFilter};
+use phaen_store::coverage::{Served, ServingFilter, ServingPlan};
 
 use super::super::money::baht;
 use super::super::rollup::org_for;
@@ -85,6 +85,8 @@ struct TargetPage {
     budget: String,
     budget_exact: String,
     statuses: Vec<(&'static str, usize)>,
+    /// Projects with an approved report (what `statuses` counts).
+    reported: usize,
     rows: Vec<ServingRow>,
     page: usize,
     pages: usize,
@@ -146,6 +148,29 @@ fn page_of(lang: Lang, asked: Option<&str>) -> Result<usize, AppError> {
     }
 }
 
+/// Which plans hold the items of page `page` (1-based, `size` a page) when the plans, in list
+/// order, hold `counts` items each: their range, and how many of their items come before the
+/// page's first.
+fn page_window(counts: &[usize], page: usize, size: usize) -> (std::ops::Range<usize>, usize) {
+    let from = (page.max(1) - 1) * size;
+    let mut before = 0;
+    let mut first = counts.len();
+    for (i, n) in counts.iter().enumerate() {
+        if before + n > from {
+            first = i;
+            break;
+        }
+        before += n;
+    }
+    let mut last = first;
+    let mut held = before;
+    while last < counts.len() && held < from + size {
+        held += counts[last];
+        last += 1;
+    }
+    (first..last, from - before.min(from))
+}
+
 /// GET /plans/{id}/coverage/{target}[?org=&page=].
 pub async fn target_page(
     State(state): State<AppState>,
@@ -162,55 +187,57 @@ pub async fn target_page(
         return Err(AppError::NotFound(lang));
     };
     let (org, up) = org_for(&state, &viewer, q.org.as_deref()).await?;
+    let plans = state.store.serving_plans(&target_id, &org).await?;
+    let tree = OrgTree::load(&state).await?;
+    let rule = ReadRule::new(&viewer.memberships, &tree, true);
+    let (readable, hidden): (Vec<ServingPlan>, Vec<ServingPlan>) = plans
+        .into_iter()
+        .partition(|p| rule.may_read(&p.org, p.plan_status));
+    let count = |ps: &[ServingPlan]| ps.iter().map(|p| p.items.max(0) as usize).sum::<usize>();
+    let (shown, unreadable) = (count(&readable), count(&hidden));
+    let budget: Decimal = readable.iter().map(|p| p.budget).sum();
+    let ids: Vec<PlanId> = readable.iter().map(|p| p.plan.clone()).collect();
+    let statuses: Vec<(&'static str, usize)> = state
+        .store
+        .serving_statuses(&target_id, &ids)
+        .await?
+        .into_iter()
+        .filter_map(|(status, n)| {
+            let st = ProjectStatus::parse(&status).ok()?;
+            Some((status_label(st, lang), n as usize))
+        })
+        .collect();
+    let pages = shown.div_ceil(PAGE_SIZE).max(1);
+    let page = page.min(pages);
+    let counts: Vec<usize> = readable.iter().map(|p| p.items.max(0) as usize).collect();
+    let (plans_on_page, skip) = page_window(&counts, page, PAGE_SIZE);
+    let on_page: Vec<PlanId> = readable[plans_on_page]
+        .iter()
+        .map(|p| p.plan.clone())
+        .collect();
     let served = state
         .store
         .serving_items(
             &plan.id,
             ServingFilter {
                 target: Some(&target_id),
-                under: Some(&org),
+                plans: Some(&on_page),
             },
         )
         .await?;
-    let tree = OrgTree::load(&state).await?;
-    let rule = ReadRule::new(&viewer.memberships, &tree, true);
-    let total = served.len();
-    let readable: Vec<&Served> = served
+    let rows = served
         .iter()
-        .filter(|s| rule.may_read(&s.org, s.plan_status))
-        .collect();
-    let budget: Decimal = readable.iter().map(|s| s.budget).sum();
-    let statuses = ProjectStatus::ALL
-        .iter()
-        .map(|st| {
-            let n = readable
-                .iter()
-                .filter(|s| s.progress.as_ref().is_some_and(|p| p.1 == st.as_str()))
-                .count();
-            (status_label(*st, lang), n)
-        })
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    let pages = readable.len().div_ceil(PAGE_SIZE).max(1);
-    let page = page.min(pages);
-    let rows = readable
-        .iter()
-        .skip((page - 1) * PAGE_SIZE)
+        .skip(skip)
         .take(PAGE_SIZE)
         .map(|s| serving_row(s, lang))
         .collect();
-    let rollup = state.store.rollup(&plan.id, &org, None).await?;
-    let mut per_child: HashMap<String, (i64, i64, Decimal)> = HashMap::new();
-    for c in rollup
-        .children
-        .iter()
-        .filter(|c| c.grain == "target" && c.key == target_id)
-    {
-        let e = per_child.entry(c.org.to_string()).or_default();
-        e.0 += c.items;
-        e.1 += c.orgs;
-        e.2 += c.budget;
-    }
+    let mut per_child: HashMap<String, (i64, i64, Decimal)> = state
+        .store
+        .rollup_children_on(&plan.id, &org, &target_id)
+        .await?
+        .into_iter()
+        .map(|c| (c.org.to_string(), (c.items, c.orgs, c.budget)))
+        .collect();
     let below = state
         .store
         .child_orgs(&org)
@@ -248,10 +275,11 @@ pub async fn target_page(
         org: org.to_string(),
         org_name,
         up: up.map(|u| u.to_string()),
-        readable: readable.len(),
-        unreadable: total - readable.len(),
+        readable: shown,
+        unreadable,
         budget: baht(budget),
         budget_exact: budget.normalize().to_string(),
+        reported: statuses.iter().map(|s| s.1).sum(),
         statuses,
         rows,
         page,
@@ -259,4 +287,26 @@ pub async fn target_page(
         below,
     }
     .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn a_page_takes_the_plans_holding_its_items() {
+        // Plans holding 3, 0, 4, 2 and 5 items; pages of 4.
+        let counts = [3, 0, 4, 2, 5];
+        // Items 0-3: plan 0 (0-2) and one of plan 2 (3); plan 1 holds none.
+        assert_eq!(page_window(&counts, 1, 4), (0..3, 0));
+        // Items 4-7: the rest of plan 2 (its items 1-3) and plan 3 (7-8).
+        assert_eq!(page_window(&counts, 2, 4), (2..4, 1));
+        // Items 8-11: the last of plan 3, then plan 4.
+        assert_eq!(page_window(&counts, 3, 4), (3..5, 1));
+        // Items 12-13: plan 4's last two.
+        assert_eq!(page_window(&counts, 4, 4), (4..5, 3));
+        // Past the end: nothing.
+        assert_eq!(page_window(&counts, 9, 4).0.len(), 0);
+        assert_eq!(page_window(&[], 1, 4), (0..0, 0));
+    }
 }
