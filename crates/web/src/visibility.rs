@@ -70,17 +70,6 @@ pub struct Readable {
     pub all: bool,
 }
 
-impl Readable {
-    /// Where a search of theirs looks: in these plans only.
-    pub fn search_scope(&self) -> Scope {
-        if self.all && !self.plans.is_empty() {
-            Scope::All
-        } else {
-            Scope::Plans(self.plans.iter().map(|p| p.id.clone()).collect())
-        }
-    }
-}
-
 /// The plans one holding `memberships` may read, in list order: of their own organizations
 /// and below, and (`with_above`) the published plans of the organizations above them.
 pub async fn readable_plans(
@@ -101,6 +90,21 @@ pub async fn readable_plans(
         plans,
         tree,
     })
+}
+
+/// Where a search of one holding `memberships` looks: the plans they may read (those above
+/// them included), selected by the database from how far their reading reaches, so a search
+/// never reads the list of every plan in the country to decide.
+pub async fn search_scope(store: &Store, memberships: &[Membership]) -> Result<Scope> {
+    let mut above: Vec<OrgCode> = Vec::new();
+    for m in memberships {
+        above.extend(store.ancestors(&m.org).await?);
+    }
+    above.sort();
+    above.dedup();
+    store
+        .plans_within(&access::Reach::of(memberships, &above))
+        .await
 }
 
 /// Whether one holding some memberships may read a plan of an organization in a status, as

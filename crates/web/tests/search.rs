@@ -195,3 +195,55 @@ async fn the_api_answers_a_search_with_the_same_rule_and_names_bad_input() {
         .unwrap();
     assert_eq!(r.status(), 401);
 }
+
+#[tokio::test]
+async fn the_search_scope_the_database_selects_is_the_plans_the_rule_lets_one_read() {
+    use phaen_domain::{Membership, OrgCode};
+    use phaen_store::search::Scope;
+    let app = spawn_app(&[]).await;
+    let every: Vec<String> = app
+        .store
+        .list_plans()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id.to_string())
+        .collect();
+    let m = |org: &str, role: Role| Membership::new(OrgCode::parse(org).unwrap(), role);
+    let cases = [
+        vec![m(phaen_synth::DEPT, Role::Department)],
+        vec![m(phaen_synth::PCO, Role::Provincial)],
+        vec![m(phaen_synth::SAVINGS, Role::Member)],
+        vec![m(phaen_synth::SAVINGS, Role::Editor)],
+        vec![
+            m(phaen_synth::AGRI, Role::Auditor),
+            m(phaen_synth::FED, Role::Member),
+        ],
+        vec![
+            m(phaen_synth::FED, Role::Admin),
+            m(phaen_synth::PCO, Role::Provincial),
+        ],
+        vec![],
+    ];
+    for memberships in cases {
+        let mut rule: Vec<String> =
+            phaen_web::visibility::readable_plans(&app.store, &memberships, true)
+                .await
+                .unwrap()
+                .plans
+                .into_iter()
+                .map(|p| p.id.to_string())
+                .collect();
+        rule.sort();
+        let mut selected: Vec<String> =
+            match phaen_web::visibility::search_scope(&app.store, &memberships)
+                .await
+                .unwrap()
+            {
+                Scope::All => every.clone(),
+                Scope::Plans(ids) => ids.into_iter().map(|p| p.to_string()).collect(),
+            };
+        selected.sort();
+        assert_eq!(selected, rule, "{memberships:?}");
+    }
+}

@@ -122,9 +122,9 @@ pub fn search_sql(
                FROM m GROUP BY plan_id, doc
                ORDER BY words DESC, titles DESC, hits DESC, plan_id, doc LIMIT ${})
          SELECT r.plan_id, p.title, p.org_code, d.kind, d.target, d.title, d.body, r.words,
-            r.hits
+            r.hits, o.name_th
          FROM r JOIN search_docs d ON d.plan_id = r.plan_id AND d.doc = r.doc
-            JOIN plans p ON p.id = r.plan_id
+            JOIN plans p ON p.id = r.plan_id JOIN orgs o ON o.code = p.org_code
          ORDER BY r.words DESC, r.titles DESC, r.hits DESC, r.plan_id, r.doc",
         branches.join(" UNION ALL "),
         args.len()

@@ -105,24 +105,18 @@ pub async fn search(
         .into_error(lang)
         .into());
     }
-    let readable =
-        crate::visibility::readable_plans(&state.store, &viewer.memberships, true).await?;
-    let found = state
-        .store
-        .search(&query, &readable.search_scope(), limit)
-        .await?;
+    let scope = crate::visibility::search_scope(&state.store, &viewer.memberships).await?;
+    let found = state.store.search(&query, &scope, limit).await?;
     let more = found.len() == limit;
     let hits = found
         .into_iter()
         .map(|h| ApiHit {
-            org_name: phaen_domain::OrgCode::parse(&h.org)
-                .map(|c| readable.tree.name(&c))
-                .unwrap_or_else(|_| h.org.clone()),
             kind_label: crate::search::kind_label(&h.kind, lang).to_string(),
             link: crate::search::link(&h),
             plan: h.plan,
             plan_title: h.plan_title,
             org: h.org,
+            org_name: h.org_name,
             kind: h.kind,
             title: h.title,
             excerpt: h.excerpt,
