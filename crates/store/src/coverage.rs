@@ -41,6 +41,9 @@ pub struct Served {
 /// A plan serving one target: how many of its elements and KPIs serve it, and their budget.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServingPlan {
+    /// The organizations between the subtree's root and the plan's organization: the root
+    /// first, the organization's parent last (empty for the root's own plans).
+    pub path: Vec<OrgCode>,
     pub plan: PlanId,
     pub plan_title: String,
     pub plan_status: PlanStatus,
@@ -59,15 +62,6 @@ pub struct ServingFilter<'a> {
     pub plans: Option<&'a [PlanId]>,
 }
 
-/// The subtree of the organization in parameter `$n`, as the CTE `sub(code)`.
-fn subtree(n: usize) -> String {
-    format!(
-        "WITH RECURSIVE sub(code) AS (
-             SELECT code FROM orgs WHERE code = ${n}
-             UNION ALL SELECT o.code FROM orgs o JOIN sub ON o.parent_code = sub.code)"
-    )
-}
-
 impl Store {
     /// What in other plans serves `plan`'s elements and KPIs, by target, organization, plan.
     pub async fn coverage(&self, plan: &PlanId) -> Result<Vec<Served>> {
@@ -81,17 +75,18 @@ impl Store {
         let rows = self
             .pool()
             .all(
-                AssertSqlSafe(format!(
-                    "{} SELECT f.plan_id, p.title, p.status, p.org_code, o.name_th,
-                            CAST(SUM(CASE WHEN f.year = 0 THEN f.items ELSE 0 END) AS BIGINT),
-                            CAST(SUM(f.budget_satang) AS BIGINT)
-                     FROM sub CROSS JOIN rollup_plan_facts f
-                          JOIN plans p ON p.id = f.plan_id JOIN orgs o ON o.code = p.org_code
-                     WHERE f.org_code = sub.code AND f.grain = 'target' AND f.key = $1
-                     GROUP BY f.plan_id, p.title, p.status, p.org_code, o.name_th
-                     ORDER BY o.name_th, p.title, f.plan_id",
-                    subtree(2)
-                )),
+                "WITH RECURSIVE sub(code, path) AS (
+                     SELECT code, CAST('' AS TEXT) FROM orgs WHERE code = $2
+                     UNION ALL SELECT o.code, sub.path || '/' || sub.code
+                     FROM orgs o JOIN sub ON o.parent_code = sub.code)
+                 SELECT f.plan_id, p.title, p.status, p.org_code, o.name_th,
+                        CAST(SUM(CASE WHEN f.year = 0 THEN f.items ELSE 0 END) AS BIGINT),
+                        CAST(SUM(f.budget_satang) AS BIGINT), sub.path
+                 FROM sub CROSS JOIN rollup_plan_facts f
+                      JOIN plans p ON p.id = f.plan_id JOIN orgs o ON o.code = p.org_code
+                 WHERE f.org_code = sub.code AND f.grain = 'target' AND f.key = $1
+                 GROUP BY f.plan_id, p.title, p.status, p.org_code, o.name_th, sub.path
+                 ORDER BY o.name_th, p.title, f.plan_id",
                 args![target, under.as_str()],
             )
             .await?;
@@ -105,6 +100,12 @@ impl Store {
                     org_name: r.text(4)?,
                     items: r.int(5)?,
                     budget: Decimal::new(r.int(6)?, 2).normalize(),
+                    path: r
+                        .text(7)?
+                        .split('/')
+                        .filter(|c| !c.is_empty())
+                        .map(OrgCode::parse)
+                        .collect::<std::result::Result<_, _>>()?,
                 })
             })
             .collect()

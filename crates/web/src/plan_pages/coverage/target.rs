@@ -12,8 +12,9 @@ use axum::response::{IntoResponse, Response};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use phaen_domain::access::Reach;
 use phaen_domain::progress::ProjectStatus;
-use phaen_domain::{ElementKind, PlanId, thai};
+use phaen_domain::{ElementKind, OrgCode, PlanId, thai};
 use phaen_store::OrgStore;
 use phaen_store::coverage::{Served, ServingFilter, ServingPlan};
 
@@ -28,7 +29,6 @@ use crate::error::AppError;
 use crate::i18n::{Lang, Texts};
 use crate::progress::project_texts::status_label;
 use crate::views::element_label;
-use crate::visibility::{OrgTree, ReadRule};
 
 /// Serving items listed on one page.
 pub const PAGE_SIZE: usize = 100;
@@ -188,11 +188,25 @@ pub async fn target_page(
     };
     let (org, up) = org_for(&state, &viewer, q.org.as_deref()).await?;
     let plans = state.store.serving_plans(&target_id, &org).await?;
-    let tree = OrgTree::load(&state).await?;
-    let rule = ReadRule::new(&viewer.memberships, &tree, true);
-    let (readable, hidden): (Vec<ServingPlan>, Vec<ServingPlan>) = plans
-        .into_iter()
-        .partition(|p| rule.may_read(&p.org, p.plan_status));
+    // Who may read each plan, decided from the organizations above it: those between the
+    // subtree's root and it, the root, and the root's own.
+    let above_root = state.store.ancestors(&org).await?;
+    let mut above_viewer = Vec::new();
+    for m in &viewer.memberships {
+        above_viewer.extend(state.store.ancestors(&m.org).await?);
+    }
+    let reach = Reach::of(&viewer.memberships, &above_viewer);
+    let (readable, hidden): (Vec<ServingPlan>, Vec<ServingPlan>) =
+        plans.into_iter().partition(|p| {
+            let ancestors: Vec<OrgCode> = p
+                .path
+                .iter()
+                .rev()
+                .chain(above_root.iter())
+                .cloned()
+                .collect();
+            reach.holds(&p.org, p.plan_status, &ancestors)
+        });
     let count = |ps: &[ServingPlan]| ps.iter().map(|p| p.items.max(0) as usize).sum::<usize>();
     let (shown, unreadable) = (count(&readable), count(&hidden));
     let budget: Decimal = readable.iter().map(|p| p.budget).sum();
