@@ -17,10 +17,9 @@ use axum::response::{IntoResponse, Response};
 use rust_decimal::Decimal;
 
 use phaen_domain::{Element, ElementKind, Plan};
-use phaen_store::OrgStore;
 
 use super::money::baht;
-use super::rollup::{RollupQuery, org_for};
+use super::rollup::{RollupQuery, name_of_org, org_for};
 use super::{Current, PlanNav, labelled, readable_plan};
 use crate::AppState;
 use crate::auth::Viewer;
@@ -149,12 +148,7 @@ pub async fn coverage_page(
             items,
         });
     }
-    let org_name = state
-        .store
-        .org(&org)
-        .await
-        .map(|o| o.name_th)
-        .unwrap_or_else(|_| org.to_string());
+    let org_name = name_of_org(&state, &org).await;
     Ok(CoveragePage {
         lang,
         t: lang.t(),

@@ -19,7 +19,7 @@ use phaen_store::OrgStore;
 use phaen_store::coverage::{Served, ServingFilter, ServingPlan};
 
 use super::super::money::baht;
-use super::super::rollup::org_for;
+use super::super::rollup::{name_of_org, org_for};
 use super::super::{Current, PlanNav, labelled, readable_plan};
 use super::{CoverageTexts, targets};
 use crate::AppState;
@@ -268,12 +268,7 @@ pub async fn target_page(
             })
         })
         .collect();
-    let org_name = state
-        .store
-        .org(&org)
-        .await
-        .map(|o| o.name_th)
-        .unwrap_or_else(|_| org.to_string());
+    let org_name = name_of_org(&state, &org).await;
     Ok(TargetPage {
         lang,
         t: lang.t(),
