@@ -153,3 +153,32 @@ fn seed_004_totals_its_budget_per_strategy_and_year() {
         .count();
     assert!(issues > 0);
 }
+
+#[test]
+fn the_annual_report_lists_every_kpi_with_its_result() {
+    use phaen_domain::evaluate::{ActualValue, Rules, evaluate};
+    let plan = demo_plans()
+        .into_iter()
+        .find(|p| p.kind == PlanKind::StrategicPlan)
+        .unwrap();
+    let year = plan.period.from;
+    let results: Vec<_> = plan
+        .all_kpis()
+        .iter()
+        .enumerate()
+        .map(|(i, (_, k))| {
+            let actual = (i % 2 == 0).then(|| ActualValue::Number(rust_decimal::Decimal::from(90)));
+            let e = evaluate(k, year, actual.as_ref(), Rules::default());
+            (k.id.clone(), actual, e)
+        })
+        .collect();
+    let o = Options::new(Digits::Thai);
+    let doc = phaen_documents::layout::report::build(&plan, year, &results, &o);
+    check_tables(&doc);
+    let text = all_text(&doc);
+    for (_, k) in plan.all_kpis() {
+        assert!(text.contains(&o.text(&k.name)), "lost KPI {}", k.name);
+    }
+    assert!(text.contains("ไม่มีข้อมูล"), "KPIs without a value say so");
+    assert!(text.contains(&o.year(year)));
+}

@@ -5,11 +5,11 @@
 //! figures and in words.
 
 use phaen_domain::thai::baht_text;
-use phaen_domain::{BeYear, Element, ElementKind, Plan};
+use phaen_domain::{BeYear, Element, ElementKind, MoneyUnit, Plan};
 use rust_decimal::Decimal;
 
 use super::common::{
-    all_of, below, cover, kids, labelled, named, responsible, sections, target_text, years,
+    all_of, below, cover, kpi_table, labelled, named, responsible, sections, target_text, years,
 };
 use super::model::{Block, Cell, Document, Orientation, Part, Shade, Table};
 use super::options::Options;
@@ -67,9 +67,13 @@ pub fn groups(plan: &Plan) -> Vec<(&Element, Vec<&Element>)> {
         ElementKind::Strategy,
         ElementKind::Mission,
     ] {
+        // Every strategic issue has its section (some hold only goals and KPIs); strategies
+        // and missions stand in for issues only where they hold projects.
         let tops: Vec<&Element> = all_of(plan, kind)
             .into_iter()
-            .filter(|e| !below(e, ElementKind::Project).is_empty())
+            .filter(|e| {
+                kind == ElementKind::StrategicIssue || !below(e, ElementKind::Project).is_empty()
+            })
             .collect();
         // Only the outermost of nested elements of the same kind.
         let tops: Vec<&Element> = tops
@@ -135,20 +139,48 @@ pub fn build(plan: &Plan, o: &Options) -> Document {
         level: 1,
         text: o.text("ส่วนที่ 2 รายละเอียดแผนปฏิบัติการ"),
     }];
+    let unit = money_unit(&groups, &years);
     let mut sums = Vec::new();
     for (group, projects) in &groups {
         detail.push(Block::Heading {
             level: 2,
             text: o.text(&named(group)),
         });
-        for s in kids(group, &[ElementKind::Strategy, ElementKind::Goal]) {
-            detail.push(Block::Paragraph(o.text(&named(s))));
+        if !group.kpis.is_empty() {
+            let kpis: Vec<_> = group.kpis.iter().collect();
+            detail.push(Block::Table(kpi_table(&kpis, &years, o)));
         }
-        let (table, sum) = group_table(group, projects, &years, o);
+        let mut walked = Vec::new();
+        group.walk(None, &mut walked);
+        let inner: Vec<&Element> = walked
+            .into_iter()
+            .skip(1)
+            .map(|w| w.element)
+            .filter(|e| {
+                matches!(
+                    e.kind,
+                    ElementKind::Strategy
+                        | ElementKind::Goal
+                        | ElementKind::Guideline
+                        | ElementKind::StrategicIssue
+                )
+            })
+            .collect();
+        for s in inner {
+            detail.push(Block::Paragraph(o.text(&named(s))));
+            if !s.kpis.is_empty() {
+                let kpis: Vec<_> = s.kpis.iter().collect();
+                detail.push(Block::Table(kpi_table(&kpis, &years, o)));
+            }
+        }
+        if projects.is_empty() {
+            continue;
+        }
+        let (table, sum) = group_table(group, projects, &years, unit, o);
         detail.push(Block::Table(table));
         sums.push((*group, sum));
     }
-    let summary = summary_blocks(&sums, &years, o);
+    let summary = summary_blocks(&sums, &years, unit, o);
     Document {
         title: o.text(&plan.title),
         author: o.text(&plan.owner.name_th),
@@ -176,19 +208,20 @@ fn group_table(
     group: &Element,
     projects: &[&Element],
     years: &[BeYear],
+    unit: MoneyUnit,
     o: &Options,
 ) -> (Table, Budget) {
     let n = years.len();
-    let mut widths = vec![7, 5, 2];
+    let mut widths = vec![7, 6, 2];
     widths.extend(std::iter::repeat_n(2, n));
-    widths.extend(std::iter::repeat_n(3, n));
-    widths.extend([3, 3]);
+    widths.extend(std::iter::repeat_n(2, n));
+    widths.extend([3, 5]);
     let mut top = vec![
         Cell::head("โครงการ/กิจกรรม").span(1, 2),
         Cell::head("ตัวชี้วัด").span(1, 2),
         Cell::head("หน่วยนับ").span(1, 2),
         Cell::head("ค่าเป้าหมาย").span(n as u16, 1),
-        Cell::head("งบประมาณ (บาท)").span(n as u16 + 1, 1),
+        Cell::head(format!("งบประมาณ ({})", unit.label_th())).span(n as u16 + 1, 1),
         Cell::head("หน่วยงานรับผิดชอบ").span(1, 2),
     ];
     if n == 0 {
@@ -203,10 +236,7 @@ fn group_table(
         let budget = Budget::of(p, years);
         sum.add(&budget);
         let k = p.kpis.len().max(1);
-        let mut lines = vec![o.text(&labelled(p.label.as_deref(), &p.title))];
-        for a in below(p, ElementKind::Activity) {
-            lines.push(o.text(&labelled(a.label.as_deref(), &a.title)));
-        }
+        let lines = vec![o.text(&labelled(p.label.as_deref(), &p.title))];
         for i in 0..k {
             let mut row = Vec::new();
             if i == 0 {
@@ -232,11 +262,19 @@ fn group_table(
                     budget
                         .per_year
                         .iter()
-                        .map(|v| money_cell(*v, o).span(1, k as u16)),
+                        .map(|v| money_cell(*v, unit, o).span(1, k as u16)),
                 );
-                row.push(money_cell(budget.total, o).bold().span(1, k as u16));
+                row.push(money_cell(budget.total, unit, o).bold().span(1, k as u16));
                 row.push(Cell::lines(responsible(p, o)).span(1, k as u16));
             }
+            body.push(row);
+        }
+        // Each activity on a row of its own under its project, so no row grows past a page.
+        for a in below(p, ElementKind::Activity) {
+            let mut row = vec![Cell::text(
+                o.text(&format!("  {}", labelled(a.label.as_deref(), &a.title))),
+            )];
+            row.extend((0..2 + 2 * n + 2).map(|_| Cell::text("")));
             body.push(row);
         }
     }
@@ -249,9 +287,9 @@ fn group_table(
     total.extend(
         sum.per_year
             .iter()
-            .map(|v| money_cell(*v, o).bold().shaded(Shade::Band)),
+            .map(|v| money_cell(*v, unit, o).bold().shaded(Shade::Band)),
     );
-    total.push(money_cell(sum.total, o).bold().shaded(Shade::Band));
+    total.push(money_cell(sum.total, unit, o).bold().shaded(Shade::Band));
     total.push(Cell::text("").shaded(Shade::Band));
     body.push(total);
     (
@@ -265,16 +303,38 @@ fn group_table(
     )
 }
 
-fn money_cell(v: Decimal, o: &Options) -> Cell {
+/// An amount in the table's unit: '-' for none.
+fn money_cell(v: Decimal, unit: MoneyUnit, o: &Options) -> Cell {
     if v.is_zero() {
         Cell::number("-")
     } else {
-        Cell::number(o.number(v))
+        Cell::number(o.number((v / unit.baht_per_unit()).normalize()))
+    }
+}
+
+/// Million baht when a project spends a million or more in a year, as government tables
+/// write it; else baht.
+pub fn money_unit(groups: &[(&Element, Vec<&Element>)], years: &[BeYear]) -> MoneyUnit {
+    let most = groups
+        .iter()
+        .flat_map(|(_, ps)| ps.iter())
+        .flat_map(|p| Budget::of(p, years).per_year)
+        .max()
+        .unwrap_or_default();
+    if most >= Decimal::from(1_000_000) {
+        MoneyUnit::MillionBaht
+    } else {
+        MoneyUnit::Baht
     }
 }
 
 /// ส่วนที่ 3: the budget per issue and year, the grand total, and the total in words.
-fn summary_blocks(sums: &[(&Element, Budget)], years: &[BeYear], o: &Options) -> Vec<Block> {
+fn summary_blocks(
+    sums: &[(&Element, Budget)],
+    years: &[BeYear],
+    unit: MoneyUnit,
+    o: &Options,
+) -> Vec<Block> {
     let n = years.len();
     let mut widths = vec![8];
     widths.extend(std::iter::repeat_n(3, n + 1));
@@ -290,8 +350,8 @@ fn summary_blocks(sums: &[(&Element, Budget)], years: &[BeYear], o: &Options) ->
     for (group, b) in sums {
         grand.add(b);
         let mut row = vec![Cell::text(o.text(&named(group)))];
-        row.extend(b.per_year.iter().map(|v| money_cell(*v, o)));
-        row.push(money_cell(b.total, o).bold());
+        row.extend(b.per_year.iter().map(|v| money_cell(*v, unit, o)));
+        row.push(money_cell(b.total, unit, o).bold());
         body.push(row);
     }
     let mut last = vec![Cell::text("รวมทั้งสิ้น").bold().shaded(Shade::Band)];
@@ -299,9 +359,9 @@ fn summary_blocks(sums: &[(&Element, Budget)], years: &[BeYear], o: &Options) ->
         grand
             .per_year
             .iter()
-            .map(|v| money_cell(*v, o).bold().shaded(Shade::Band)),
+            .map(|v| money_cell(*v, unit, o).bold().shaded(Shade::Band)),
     );
-    last.push(money_cell(grand.total, o).bold().shaded(Shade::Band));
+    last.push(money_cell(grand.total, unit, o).bold().shaded(Shade::Band));
     body.push(last);
     vec![
         Block::Heading {
@@ -309,7 +369,10 @@ fn summary_blocks(sums: &[(&Element, Budget)], years: &[BeYear], o: &Options) ->
             text: o.text("ส่วนที่ 3 สรุปงบประมาณ"),
         },
         Block::Table(Table {
-            caption: Some("งบประมาณ (บาท) จำแนกตามยุทธศาสตร์และปี".into()),
+            caption: Some(format!(
+                "งบประมาณ ({}) จำแนกตามยุทธศาสตร์และปี",
+                unit.label_th()
+            )),
             widths,
             header: vec![head],
             body,

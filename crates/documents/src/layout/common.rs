@@ -66,15 +66,36 @@ pub fn period(plan: &Plan, o: &Options) -> String {
     o.text(&format!("พ.ศ. {} - {}", plan.period.from, plan.period.to))
 }
 
-/// The cover: the plan's title, its owner, its period, its approval.
+/// The cover: the plan's title, its owner, its period, its approval; a title that names the
+/// owner and the years ('แผนกลยุทธ์ สหกรณ์... พ.ศ. 2568 - 2570') is set on three lines, as
+/// covers set it.
 pub fn cover(plan: &Plan, o: &Options) -> Cover {
-    let mut lines = vec![o.text(&plan.title)];
-    if !plan.title.contains(&plan.owner.name_th) {
-        lines.push(o.text(&plan.owner.name_th));
-    }
-    let years = format!("{}", plan.period.from);
-    if !phaen_domain::thai::to_arabic_digits(&plan.title).contains(&years) {
-        lines.push(period(plan, o));
+    let owner = plan.owner.name_th.trim();
+    let title = plan.title.trim();
+    let without_years = ["(พ.ศ.", "พ.ศ.", "(ปีบัญชี", "ปีบัญชี"]
+        .iter()
+        .filter_map(|m| title.find(m))
+        .min()
+        .map_or(title, |at| title[..at].trim_end());
+    let rest = without_years.replacen(owner, "", 1);
+    let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut lines = Vec::new();
+    if !owner.is_empty() && title.contains(owner) && !rest.is_empty() {
+        lines.push(o.text(&rest));
+        lines.push(o.text(owner));
+        lines.push(o.text(title[without_years.len()..].trim()));
+        if lines[2].is_empty() {
+            lines[2] = period(plan, o);
+        }
+    } else {
+        lines.push(o.text(title));
+        if !owner.is_empty() && !title.contains(owner) {
+            lines.push(o.text(owner));
+        }
+        let years = plan.period.from.to_string();
+        if !phaen_domain::thai::to_arabic_digits(title).contains(&years) {
+            lines.push(period(plan, o));
+        }
     }
     if let Some(edition) = &plan.edition {
         lines.push(o.text(edition));

@@ -8,8 +8,11 @@
 
 pub mod action;
 pub mod common;
+pub mod development;
 pub mod model;
 pub mod options;
+pub mod report;
+pub mod roadmap;
 pub mod strategic;
 pub mod walk;
 
@@ -23,9 +26,9 @@ use phaen_domain::{Plan, PlanKind};
 /// as seed 004, a development plan with its strategy map as seed 002, a roadmap as seed 003.
 pub fn plan_document(plan: &Plan, o: &Options) -> Document {
     match plan.kind {
-        PlanKind::StrategicPlan | PlanKind::DevelopmentPlan | PlanKind::Roadmap => {
-            strategic::build(plan, o)
-        }
+        PlanKind::StrategicPlan => strategic::build(plan, o),
+        PlanKind::Roadmap => roadmap::build(plan, o),
+        PlanKind::DevelopmentPlan => development::build(plan, o),
         PlanKind::ActionPlan => action::build(plan, o),
     }
 }

@@ -74,6 +74,12 @@ impl Chapters<'_> {
 }
 
 pub fn build(plan: &Plan, o: &Options) -> Document {
+    build_with(plan, o, false)
+}
+
+/// The strategic layout, with the strategy map on its own landscape page after the first part
+/// when `with_map` (the development plan of seed 002).
+pub fn build_with(plan: &Plan, o: &Options, with_map: bool) -> Document {
     let years = years(plan);
     let tree = branches(plan);
     let mut ch = Chapters { n: 0, o };
@@ -113,6 +119,18 @@ pub fn build(plan: &Plan, o: &Options) -> Document {
         orientation: Orientation::Portrait,
         blocks: first,
     }];
+    if with_map && let Some(figure) = super::development::map_figure(plan, o) {
+        parts.push(Part {
+            orientation: Orientation::Landscape,
+            blocks: vec![
+                Block::Heading {
+                    level: 2,
+                    text: "แผนที่ยุทธศาสตร์".into(),
+                },
+                figure,
+            ],
+        });
+    }
     if !tree.is_empty() {
         parts.push(Part {
             orientation: Orientation::Landscape,

@@ -61,14 +61,14 @@ pub fn write(doc: &Document, digits: Digits) -> Markup {
     let _ = writeln!(
         s,
         "#set text(font: \"Sarabun\", size: {BODY_PT}pt, lang: \"th\", fallback: false)\n\
-         #set par(justify: false, leading: 0.5em, spacing: 0.8em)\n\
+         #set par(justify: false, leading: 0.75em, spacing: 0.9em)\n\
          #set page(paper: \"a4\", margin: (left: 3cm, right: 2cm, top: 2.5cm, bottom: 2cm), numbering: (..n) => phaen-digits({thai}, n.pos().first()))\n\
          #set heading(numbering: none)\n\
          #show heading.where(level: 1): it => {{ pagebreak(weak: true); align(center, text(size: 20pt, weight: \"bold\", it.body)); v(0.4em) }}\n\
          #show heading.where(level: 2): set text(size: 18pt, weight: \"bold\")\n\
          #show heading.where(level: 3): set text(size: {BODY_PT}pt, weight: \"bold\")\n\
          #show outline.entry.where(level: 1): set text(weight: \"bold\")\n\
-         #set table(stroke: 0.5pt + black, inset: (x: 4pt, y: 3pt))",
+         #set table(stroke: 0.5pt + black, inset: (x: 3pt, y: 4pt))",
     );
     let mut files = Vec::new();
     if let Some(cover) = &doc.cover {
@@ -85,7 +85,12 @@ pub fn write(doc: &Document, digits: Digits) -> Markup {
     }
     for part in &doc.parts {
         let flipped = part.orientation == Orientation::Landscape;
-        let _ = writeln!(s, "#set page(flipped: {flipped})");
+        let margin = if flipped {
+            "(x: 1.5cm, top: 2cm, bottom: 1.5cm)"
+        } else {
+            "(left: 3cm, right: 2cm, top: 2.5cm, bottom: 2cm)"
+        };
+        let _ = writeln!(s, "#set page(flipped: {flipped}, margin: {margin})");
         // A set rule starts a new page only when the orientation changes; a part always does.
         s.push_str("#pagebreak(weak: true)\n");
         for block in &part.blocks {
@@ -145,8 +150,8 @@ fn table_size(columns: usize, landscape: bool) -> u32 {
         (0..=4, _) => 15,
         (5..=8, true) => 14,
         (5..=8, false) => 13,
-        (_, true) => 12,
-        (_, false) => 11,
+        (9..=12, true) => 12,
+        _ => 11,
     }
 }
 
@@ -169,20 +174,31 @@ fn write_table(s: &mut String, t: &Table, landscape: bool) {
         s.push_str("table.header(repeat: true,\n");
         for row in &t.header {
             for cell in row {
-                write_cell(s, cell);
+                write_cell(s, cell, false);
             }
         }
         s.push_str("),\n");
     }
     for row in &t.body {
+        // A row moves whole to the next page, as printed plans keep their rows, unless it is
+        // so long that it might not fit on one page.
+        let longest = row
+            .iter()
+            .map(|c| c.lines.iter().map(|l| l.chars().count()).sum::<usize>())
+            .max()
+            .unwrap_or(0);
+        let breakable = longest > ROW_KEPT_WHOLE_UP_TO;
         for cell in row {
-            write_cell(s, cell);
+            write_cell(s, cell, breakable);
         }
     }
     s.push_str(")]\n\n");
 }
 
-fn write_cell(s: &mut String, cell: &Cell) {
+/// Rows whose longest cell holds at most this many characters never break across pages.
+const ROW_KEPT_WHOLE_UP_TO: usize = 600;
+
+fn write_cell(s: &mut String, cell: &Cell, breakable: bool) {
     let align = match cell.align {
         Align::Left => "left",
         Align::Center => "center",
@@ -195,7 +211,7 @@ fn write_cell(s: &mut String, cell: &Cell) {
     };
     let _ = write!(
         s,
-        "table.cell(colspan: {}, rowspan: {}, align: {align} + top, fill: {fill})[",
+        "table.cell(colspan: {}, rowspan: {}, align: {align} + top, fill: {fill}, breakable: {breakable})[",
         cell.colspan.max(1),
         cell.rowspan.max(1)
     );

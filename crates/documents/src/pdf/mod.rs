@@ -4,6 +4,7 @@
 
 pub mod fonts;
 pub mod markup;
+pub mod thai_words;
 pub mod world;
 
 use crate::layout::{Digits, Document};
@@ -25,6 +26,8 @@ pub fn render(doc: &Document, digits: Digits) -> Result<Vec<u8>, PdfError> {
     let markup = markup::write(&doc, digits);
     let world = world::DocWorld::new(markup.source, markup.files, fonts);
     let compiled = typst::compile::<typst_layout::PagedDocument>(&world);
+    // Keep typst's memo cache from growing without end in a long-running server.
+    comemo::evict(10);
     if let Some(w) = compiled
         .warnings
         .iter()
@@ -53,8 +56,9 @@ pub fn render(doc: &Document, digits: Digits) -> Result<Vec<u8>, PdfError> {
 }
 
 /// The document with every character the font cannot draw replaced, so the PDF never shows
-/// an empty box: invisible format characters go, a double arrow becomes two arrows, and
-/// anything else is written as its code ('U+1F600') where a reader can see it.
+/// an empty box (invisible format characters go, a double arrow becomes two arrows, anything
+/// else is written as its code, 'U+1F600', where a reader can see it), then with its Thai
+/// words marked for line breaking (`thai_words`).
 fn drawable(doc: &Document, fonts: &fonts::Fonts) -> Document {
     let fix = |s: &str| -> String {
         let mut out = String::with_capacity(s.len());
@@ -70,5 +74,5 @@ fn drawable(doc: &Document, fonts: &fonts::Fonts) -> Document {
         }
         out
     };
-    crate::layout::map_text(doc, &fix)
+    crate::layout::map_text(doc, &|s| thai_words::mark(&fix(s)))
 }
