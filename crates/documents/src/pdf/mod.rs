@@ -19,6 +19,12 @@ pub enum PdfError {
     Typeset(String),
 }
 
+/// Forgets everything typst memoized, so the next document is typeset from scratch (the
+/// benchmark times that; a server keeps the cache, bounded by `render`).
+pub fn forget_cached_work() {
+    comemo::evict(0);
+}
+
 /// The document as PDF bytes; page numbers in `digits`.
 pub fn render(doc: &Document, digits: Digits) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts::get().map_err(PdfError::FontMissing)?;
