@@ -1,4 +1,7 @@
 //! Documents out: a plan laid out the way Thai agencies file it (`layout`), then written as a
 //! file a cooperative can print, sign and send.
 
+pub mod figures;
 pub mod layout;
+pub mod pdf;
+pub mod roadmap_rows;

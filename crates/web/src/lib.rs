@@ -96,6 +96,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(plan_pages::roadmap::roadmap_xlsx),
         ),
         (
+            "/plans/{id}/export.pdf",
+            get(plan_pages::export::export_pdf),
+        ),
+        (
             "/plans/{id}/elements/{eid}",
             get(plan_pages::element::element_page),
         ),

@@ -1,4 +1,5 @@
-//! `phaen export PLAN --format json [-o FILE]`: the canonical JSON of a whole plan.
+//! `phaen export PLAN --format json|pdf [-o FILE] [--digits thai|arabic]`: the canonical JSON of
+//! a whole plan, or the plan as a document in the layout Thai agencies file for its kind.
 
 use std::path::PathBuf;
 
@@ -9,6 +10,23 @@ use phaen_store::{PlanStore, Store};
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
     Json,
+    Pdf,
+}
+
+/// The digits a document writes numbers, years and page numbers in.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DigitsArg {
+    Thai,
+    Arabic,
+}
+
+impl From<DigitsArg> for phaen_documents::layout::Digits {
+    fn from(d: DigitsArg) -> Self {
+        match d {
+            DigitsArg::Thai => phaen_documents::layout::Digits::Thai,
+            DigitsArg::Arabic => phaen_documents::layout::Digits::Arabic,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -23,6 +41,9 @@ pub struct Args {
     /// Output file (default: stdout). An existing file is replaced only when complete.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Digits of numbers, years and page numbers in a document (not in JSON).
+    #[arg(long, value_enum, default_value = "thai")]
+    digits: DigitsArg,
 }
 
 pub async fn run(store: &Store, args: Args) -> Result<()> {
@@ -41,12 +62,27 @@ pub async fn run(store: &Store, args: Args) -> Result<()> {
         },
         None => store.load_plan(&id).await?,
     };
-    let text = match args.format {
-        Format::Json => plan.to_json(),
+    let bytes = match args.format {
+        Format::Json => plan.to_json().into_bytes(),
+        Format::Pdf => {
+            let options = phaen_documents::layout::Options::new(args.digits.into());
+            let doc = phaen_documents::layout::plan_document(&plan, &options);
+            phaen_documents::pdf::render(&doc, options.digits)?
+        }
     };
     match args.output {
-        None => print!("{text}"),
-        Some(path) => write_whole(&path, text.as_bytes())?,
+        None if matches!(args.format, Format::Json) => {
+            print!("{}", String::from_utf8_lossy(&bytes))
+        }
+        None => {
+            use std::io::{IsTerminal, Write};
+            let mut out = std::io::stdout();
+            if out.is_terminal() {
+                bail!("a document is binary: give -o FILE (or redirect the output to a file)");
+            }
+            out.write_all(&bytes)?;
+        }
+        Some(path) => write_whole(&path, &bytes)?,
     }
     Ok(())
 }

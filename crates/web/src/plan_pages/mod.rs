@@ -7,13 +7,12 @@ pub mod compare;
 pub mod coverage;
 pub mod diff;
 pub mod element;
+pub mod export;
 pub mod map;
-pub mod map_draw;
 pub mod money;
 pub mod revisions;
 pub mod roadmap;
 pub mod rollup;
-pub mod svg;
 pub mod table;
 pub mod texts;
 pub mod timeline;
@@ -52,6 +51,9 @@ pub struct NavItem {
 pub struct PlanNav {
     pub label: &'static str,
     pub items: Vec<NavItem>,
+    /// 'ดาวน์โหลดเอกสาร' and the plan's documents to download (PDF in Thai or Arabic digits).
+    pub downloads_label: &'static str,
+    pub downloads: Vec<NavItem>,
 }
 
 impl PlanNav {
@@ -77,8 +79,18 @@ impl PlanNav {
                 ("/coverage", p.coverage, Current::Coverage),
                 ("/rollup", p.rollup, Current::Rollup),
             ]);
+        let downloads = [("thai", p.pdf_thai_digits), ("arabic", p.pdf_arabic_digits)]
+            .into_iter()
+            .map(|(digits, label)| NavItem {
+                href: format!("/plans/{plan_id}/export.pdf?digits={digits}"),
+                label,
+                current: false,
+            })
+            .collect();
         PlanNav {
             label: p.nav_label,
+            downloads_label: p.downloads,
+            downloads,
             items: entries
                 .map(|(path, label, page)| NavItem {
                     href: format!("/plans/{plan_id}{path}"),

@@ -5,6 +5,10 @@ use crate::i18n::Lang;
 
 pub struct PlanPageTexts {
     pub nav_label: &'static str,
+    /// The plan's documents to download, and the PDF in Thai or in Arabic digits.
+    pub downloads: &'static str,
+    pub pdf_thai_digits: &'static str,
+    pub pdf_arabic_digits: &'static str,
     pub overview: &'static str,
     pub map: &'static str,
     pub table: &'static str,
@@ -112,6 +116,9 @@ impl PlanPageTexts {
 
 pub static TH: PlanPageTexts = PlanPageTexts {
     nav_label: "หน้าของแผน",
+    downloads: "ดาวน์โหลดเอกสาร",
+    pdf_thai_digits: "PDF (เลขไทย)",
+    pdf_arabic_digits: "PDF (เลขอารบิก)",
     overview: "ภาพรวม",
     map: "แผนที่ยุทธศาสตร์",
     table: "ตารางพันธกิจ เป้าประสงค์ กลยุทธ์",
@@ -200,6 +207,9 @@ pub static TH: PlanPageTexts = PlanPageTexts {
 
 pub static EN: PlanPageTexts = PlanPageTexts {
     nav_label: "Pages of this plan",
+    downloads: "Download",
+    pdf_thai_digits: "PDF (Thai digits)",
+    pdf_arabic_digits: "PDF (Arabic digits)",
     overview: "Overview",
     map: "Strategy map",
     table: "Mission–goal–strategy table",

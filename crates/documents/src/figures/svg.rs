@@ -48,7 +48,30 @@ fn may_break_before(chars: &[char], i: usize) -> bool {
         && !is_leading_vowel(chars[i - 1])
 }
 
-/// Splits a word wider than `max` cells into pieces of at most `max` cells where it can.
+/// Where the words of a run of characters start (char indices), as ICU's dictionary
+/// segmenter reads Thai.
+fn word_starts(chars: &[char]) -> Vec<usize> {
+    use icu_segmenter::WordSegmenter;
+    use icu_segmenter::options::WordBreakInvariantOptions;
+    static SEGMENTER: std::sync::LazyLock<icu_segmenter::WordSegmenterBorrowed<'static>> =
+        std::sync::LazyLock::new(|| {
+            WordSegmenter::new_dictionary(WordBreakInvariantOptions::default())
+        });
+    let text: String = chars.iter().collect();
+    let byte_to_char: std::collections::HashMap<usize, usize> = text
+        .char_indices()
+        .enumerate()
+        .map(|(ci, (bi, _))| (bi, ci))
+        .chain(std::iter::once((text.len(), chars.len())))
+        .collect();
+    SEGMENTER
+        .segment_str(&text)
+        .filter_map(|b| byte_to_char.get(&b).copied())
+        .collect()
+}
+
+/// Splits a word wider than `max` cells into pieces of at most `max` cells where it can:
+/// between Thai words first.
 fn split_long(word: &str, max: usize) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let mut pieces = Vec::new();
@@ -70,9 +93,18 @@ fn split_long(word: &str, max: usize) -> Vec<String> {
             end += 1;
         }
         if end < chars.len() {
+            // Between two Thai words where one ends within the piece; else, for a single
+            // word wider than the box, wherever a cluster ends.
+            let words = word_starts(&chars);
             let mut cut = end;
-            while cut > start + 1 && !may_break_before(&chars, cut) {
+            while cut > start + 1 && !(words.contains(&cut) && may_break_before(&chars, cut)) {
                 cut -= 1;
+            }
+            if cut <= start + 1 {
+                cut = end;
+                while cut > start + 1 && !may_break_before(&chars, cut) {
+                    cut -= 1;
+                }
             }
             if cut > start + 1 {
                 end = cut;
@@ -94,8 +126,13 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         let mut rest = word.to_string();
         if width(&rest) > max {
             let room = max.saturating_sub(width(&line) + usize::from(!line.is_empty()));
-            if room >= 4 {
-                let mut pieces = split_long(&rest, room);
+            let chars: Vec<char> = rest.chars().collect();
+            let pieces = split_long(&rest, room);
+            // The first piece fills the line only when it ends between two words.
+            let between_words =
+                pieces.len() > 1 && word_starts(&chars).contains(&pieces[0].chars().count());
+            if room >= 4 && between_words {
+                let mut pieces = pieces;
                 let first = pieces.remove(0);
                 if !line.is_empty() {
                     line.push(' ');
@@ -186,6 +223,17 @@ mod tests {
         assert_eq!(
             lines.concat().replace(' ', ""),
             "1.1สหกรณ์มีทุนภายในเข้มแข็งและพึ่งพาตนเองได้"
+        );
+    }
+
+    #[test]
+    fn long_runs_break_between_thai_words() {
+        let lines = wrap("สหกรณ์ออมทรัพย์กระทรวงอุตสาหกรรมจำกัด", 14);
+        assert_eq!(lines.concat(), "สหกรณ์ออมทรัพย์กระทรวงอุตสาหกรรมจำกัด");
+        assert!(!lines.iter().any(|l| l.ends_with("จำ")), "{lines:?}");
+        assert!(
+            lines[0].ends_with("ออมทรัพย์") || lines[0].ends_with("สหกรณ์"),
+            "{lines:?}"
         );
     }
 

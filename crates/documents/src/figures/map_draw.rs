@@ -1,17 +1,18 @@
 //! Draws the strategy map as inline SVG: bands stacked top to bottom, each with its title and
 //! columns of boxes; a box's children stack below it, indented, joined by elbow lines; a parent
-//! link that crosses columns or bands is a dashed straight line. Every text is escaped and every
-//! box is a link with a <title>.
+//! link that crosses columns or bands is a dashed straight line. Every text is escaped; every
+//! box has a <title> and, when the caller gives links (the web page), is a link.
+//!
+//! The web page and the PDF draw the map with this same code.
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
 use phaen_domain::{Element, ElementKind, Plan};
 
-use super::PlanPageTexts;
+use super::map::MapWords;
 use super::svg::{clamp, esc, wrap};
-use crate::i18n::Lang;
-use crate::views::element_label;
+use crate::layout::common::{labelled, with_kind};
 
 /// One column: its boxes top to bottom, each with its depth below the column's first box.
 pub type Column<'a> = Vec<(&'a Element, usize)>;
@@ -61,10 +62,11 @@ struct Placed<'a> {
     stacked_under: Option<usize>,
 }
 
+/// Where a box links to (the web page gives the element's page; a document gives none).
+pub type Link<'l> = &'l dyn Fn(&Element) -> String;
+
 /// The whole map as an <svg> element.
-pub fn draw(plan: &Plan, lang: Lang, bands: &[Band]) -> String {
-    let p = PlanPageTexts::of(lang);
-    let plan_id = plan.id.as_str();
+pub fn draw(plan: &Plan, words: &MapWords, bands: &[Band], link: Option<Link>) -> String {
     let columns = bands
         .iter()
         .map(|b| b.columns.len())
@@ -91,7 +93,7 @@ pub fn draw(plan: &Plan, lang: Lang, bands: &[Band]) -> String {
                     let indent = INDENT * (*depth).min(MAX_INDENT) as i32;
                     let w = BOX_W - indent;
                     let lines = clamp(
-                        wrap(&super::labelled(e.label.as_deref(), &e.title), cells(w)),
+                        wrap(&labelled(e.label.as_deref(), &e.title), cells(w)),
                         MAX_LINES,
                     );
                     let h = 8 + 16 + LINE_H * lines.len() as i32 + 8;
@@ -104,7 +106,7 @@ pub fn draw(plan: &Plan, lang: Lang, bands: &[Band]) -> String {
                         y: cy,
                         w,
                         h,
-                        kind: element_label(e.kind, lang).to_string(),
+                        kind: words.kind(e.kind).to_string(),
                         lines,
                         stacked_under,
                     });
@@ -124,11 +126,11 @@ pub fn draw(plan: &Plan, lang: Lang, bands: &[Band]) -> String {
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="strategy-map" width="{width}" height="{height}" viewBox="0 0 {width} {height}" aria-labelledby="map-title map-desc" font-family="{font}"><title id="map-title">{title}</title><desc id="map-desc">{desc}</desc>"#,
         font = esc(FONT),
-        title = esc(&format!("{}: {}", p.map, plan.title)),
+        title = esc(&format!("{}: {}", words.map, plan.title)),
         desc = esc(if plan.perspectives.is_empty() {
-            p.map_by_mission
+            words.by_mission
         } else {
-            p.map_by_perspective
+            words.by_perspective
         }),
     );
     for (i, (top, h, title)) in band_rects.iter().enumerate() {
@@ -152,12 +154,16 @@ pub fn draw(plan: &Plan, lang: Lang, bands: &[Band]) -> String {
     lines(&mut s, plan, &placed);
     for b in &placed {
         let (fill, stroke) = colours(b.e.kind);
-        let full = super::with_kind(&b.kind, b.e.label.as_deref(), &b.e.title);
+        let full = with_kind(&b.kind, b.e.label.as_deref(), &b.e.title);
+        match link {
+            Some(link) => {
+                let _ = write!(s, r#"<a href="{}" class="map-box">"#, esc(&link(b.e)));
+            }
+            None => s.push_str(r#"<g class="map-box">"#),
+        }
         let _ = write!(
             s,
-            r##"<a href="/plans/{plan}/elements/{id}" class="map-box"><title>{full}</title><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/><text x="{tx}" y="{ky}" font-size="11" fill="#4a4a4a">{kind}</text><text x="{tx}" y="{ly}" font-size="13" fill="#1b1b1b">"##,
-            plan = esc(plan_id),
-            id = esc(b.e.id.as_str()),
+            r##"<title>{full}</title><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="4" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/><text x="{tx}" y="{ky}" font-size="11" fill="#4a4a4a">{kind}</text><text x="{tx}" y="{ly}" font-size="13" fill="#1b1b1b">"##,
             full = esc(&full),
             x = b.x,
             y = b.y,
@@ -176,7 +182,8 @@ pub fn draw(plan: &Plan, lang: Lang, bands: &[Band]) -> String {
                 esc(line)
             );
         }
-        s.push_str("</text></a>");
+        s.push_str("</text>");
+        s.push_str(if link.is_some() { "</a>" } else { "</g>" });
     }
     s.push_str("</svg>");
     s
@@ -237,8 +244,12 @@ mod tests {
         plan.title = hostile.to_string();
         plan.elements[0].title = hostile.to_string();
         plan.elements[0].children[0].title = hostile.to_string();
-        let bands = super::super::map::bands(&plan, Lang::Th);
-        let svg = draw(&plan, Lang::Th, &bands);
+        let bands = super::super::map::bands(&plan, &MapWords::THAI);
+        let link = |e: &Element| format!("/plans/x/elements/{}", e.id);
+        let svg = draw(&plan, &MapWords::THAI, &bands, Some(&link));
+        assert!(svg.contains("<a href=\"/plans/x/elements/"));
+        let plain = draw(&plan, &MapWords::THAI, &bands, None);
+        assert!(!plain.contains("<a ") && plain.contains("<g class=\"map-box\">"));
         assert!(!svg.contains("<script"), "{svg}");
         assert!(!svg.contains("'x'") && !svg.contains("\"q\""));
         assert!(svg.contains("&lt;script&gt;alert(&#39;x&#39;)"));
