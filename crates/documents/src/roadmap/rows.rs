@@ -8,8 +8,7 @@ use std::collections::BTreeMap;
 use phaen_domain::{AlignKind, BeYear, Element, ElementKind, Plan, ReadinessKind, ResponsibleRole};
 use rust_decimal::Decimal;
 
-use crate::i18n::Lang;
-use crate::plan_pages::labelled;
+use super::Lang;
 
 /// Which rows to keep; `None` keeps every row.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -218,7 +217,10 @@ fn row(e: &Element, years: &[BeYear], lang: Lang) -> Row {
             .kpis
             .iter()
             .map(|k| {
-                let name = labelled(k.label.as_deref(), &k.name);
+                let name = match k.label.as_deref() {
+                    Some(l) if !l.trim().is_empty() => format!("{l} {}", k.name),
+                    _ => k.name.clone(),
+                };
                 match k.unit.as_deref().filter(|u| !u.is_empty()) {
                     Some(u) => format!("{name} ({u})"),
                     None => name,
