@@ -6,70 +6,11 @@
 use std::io::Read;
 
 use phaen_documents::docx;
-use phaen_documents::layout::{
-    Block, Cell, Cover, Document, Orientation, Part, Shade, Table,
-};
+use phaen_documents::layout::Block;
 use phaen_import::doc::Block as ReadBlock;
 
-fn sample() -> Document {
-    let table = Table {
-        caption: Some("ตารางที่ 1 ตัวชี้วัด".into()),
-        widths: vec![4, 1, 1, 1],
-        header: vec![
-            vec![
-                Cell::head("ตัวชี้วัด").span(1, 2),
-                Cell::head("ค่าเป้าหมาย").span(3, 1),
-            ],
-            vec![Cell::head("2568"), Cell::head("2569"), Cell::head("2570")],
-        ],
-        body: vec![
-            vec![
-                Cell::text("กลยุทธ์ที่ 1").span(4, 1).shaded(Shade::Band).bold(),
-            ],
-            vec![
-                Cell::text("ร้อยละของสมาชิกที่พึงพอใจ").span(1, 2),
-                Cell::number("80"),
-                Cell::number("85"),
-                Cell::number("90"),
-            ],
-            vec![Cell::number("1"), Cell::number("2"), Cell::number("3")],
-        ],
-    };
-    Document {
-        title: "แผนกลยุทธ์ & ทดสอบ <2568>".into(),
-        author: "สหกรณ์ทดสอบ จำกัด".into(),
-        cover: Some(Cover {
-            lines: vec!["แผนกลยุทธ์".into(), "สหกรณ์ทดสอบ จำกัด".into()],
-        }),
-        parts: vec![
-            Part {
-                orientation: Orientation::Portrait,
-                blocks: vec![
-                    Block::Contents {
-                        title: "สารบัญ".into(),
-                    },
-                    Block::Heading {
-                        level: 1,
-                        text: "ส่วนที่ 1 บทนำ".into(),
-                    },
-                    Block::Paragraph("ย่อหน้าแรก\nบรรทัดที่สอง".into()),
-                    Block::List {
-                        numbered: true,
-                        items: vec!["ข้อแรก".into(), "ข้อสอง".into()],
-                    },
-                    Block::Heading {
-                        level: 2,
-                        text: "วัตถุประสงค์".into(),
-                    },
-                ],
-            },
-            Part {
-                orientation: Orientation::Landscape,
-                blocks: vec![Block::Table(table)],
-            },
-        ],
-    }
-}
+mod common;
+use common::sample;
 
 fn part(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();

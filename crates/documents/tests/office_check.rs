@@ -1,0 +1,118 @@
+//! Checked as a person would check it: the Word file converted to PDF by LibreOffice
+//! (headless), and the PDF's text (pdftotext) holds the layout's words: cover, contents,
+//! headings, list items, every table cell; the landscape part is a landscape page.
+
+use std::process::Command;
+
+use phaen_documents::docx;
+use phaen_documents::layout::{Block, Document};
+
+mod common;
+use common::{have, sample};
+
+/// The DOCX converted by LibreOffice, as text (pdftotext -layout off) and its page sizes.
+pub fn through_libreoffice(doc: &Document) -> Option<(String, Vec<(f64, f64)>)> {
+    if !have("soffice", "libreoffice-writer-nogui") || !have("pdftotext", "poppler-utils") {
+        return None;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.docx");
+    std::fs::write(&path, docx::write(doc).unwrap()).unwrap();
+    let profile = format!("-env:UserInstallation=file://{}/profile", dir.path().display());
+    let out = Command::new("soffice")
+        .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&path)
+        .output()
+        .expect("soffice runs");
+    let pdf = dir.path().join("plan.pdf");
+    assert!(
+        pdf.exists(),
+        "LibreOffice made no PDF: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if let Ok(keep) = std::env::var("PHAEN_KEEP_PDF") {
+        std::fs::copy(&pdf, keep).unwrap();
+    }
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let info = Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "999"])
+        .arg(&pdf)
+        .output()
+        .expect("pdfinfo runs");
+    let sizes = String::from_utf8_lossy(&info.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .filter_map(|l| {
+            let nums: Vec<f64> = l
+                .split_once("size:")?
+                .1
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            Some((*nums.first()?, *nums.get(1)?))
+        })
+        .collect();
+    Some((String::from_utf8_lossy(&text.stdout).into_owned(), sizes))
+}
+
+/// Every word a layout says, as `squash` leaves it.
+pub fn words_of(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = doc.cover.iter().flat_map(|c| c.lines.clone()).collect();
+    for block in doc.parts.iter().flat_map(|p| &p.blocks) {
+        match block {
+            Block::Contents { title } => out.push(title.clone()),
+            Block::Heading { text, .. } | Block::Paragraph(text) => {
+                out.extend(text.split('\n').map(str::to_string))
+            }
+            Block::List { items, .. } => out.extend(items.clone()),
+            Block::Table(t) => {
+                out.extend(t.caption.clone());
+                for row in t.header.iter().chain(&t.body) {
+                    for cell in row {
+                        out.extend(cell.lines.clone());
+                    }
+                }
+            }
+            Block::Figure { caption, .. } => out.push(caption.clone()),
+            Block::PageBreak => {}
+        }
+    }
+    out.into_iter()
+        .map(|w| squash(&w))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Text without spaces and without Thai marks written above or below a consonant: pdftotext
+/// spaces Thai as it likes and orders those marks by where they are drawn, so 'ชี้ว' comes out
+/// as 'ชีว ้'. The consonants, the vowels written on the line and the digits must still be
+/// there in order.
+pub fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .filter(|c| !matches!(*c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}'))
+        .collect()
+}
+
+#[test]
+fn libreoffice_prints_every_word_of_the_word_file() {
+    let doc = sample();
+    let Some((text, sizes)) = through_libreoffice(&doc) else {
+        return;
+    };
+    let flat = squash(&text);
+    for w in words_of(&doc) {
+        assert!(flat.contains(&w), "the PDF lacks '{w}':\n{text}");
+    }
+    assert!(sizes.len() >= 3, "cover, portrait and landscape pages: {sizes:?}");
+    let (w, h) = sizes[0];
+    assert!((w - 595.0).abs() < 2.0 && (h - 842.0).abs() < 2.0, "A4 portrait: {sizes:?}");
+    let (w, h) = *sizes.last().unwrap();
+    assert!(w > h, "the table's part is landscape: {sizes:?}");
+}
