@@ -33,18 +33,21 @@ pub fn sheet(plan: &Plan) -> Sheet {
     second.push(Cell::head("รวม"));
 
     let mut rows = Vec::new();
-    for top in &plan.elements {
+    let (summary, tables): (Vec<&Element>, Vec<&Element>) = plan
+        .elements
+        .iter()
+        .partition(|e| matches!(e.kind, ElementKind::Mission | ElementKind::Goal) && e.children.is_empty());
+    for top in tables {
         let kpis = kpis_under(top);
-        let projects = projects_under(top);
-        let n = kpis.len().max(projects.len()).max(1);
+        let entries = entries_under(top);
+        let n = kpis.len().max(entries.len()).max(1);
         let mut last_chain: Vec<&Element> = vec![];
         for i in 0..n {
             let mut cells = Vec::new();
             // The strategy cell: the chain above this row's project, where it changes.
-            let chain: Vec<&Element> = match projects.get(i) {
-                Some((chain, _)) => chain.clone(),
-                None if i == 0 => vec![top],
-                None => last_chain.clone(),
+            let (chain, project) = match entries.get(i) {
+                Some((chain, project)) => (chain.clone(), *project),
+                None => (last_chain.clone(), None),
             };
             let new: Vec<&Element> = chain
                 .iter()
@@ -69,8 +72,8 @@ pub fn sheet(plan: &Plan) -> Sheet {
                     cells.extend(years.iter().map(|_| Value::Text(String::new())));
                 }
             }
-            match projects.get(i) {
-                Some((_, p)) => {
+            match project {
+                Some(p) => {
                     cells.push(Value::Text(heading(p)));
                     let mut sum = Decimal::ZERO;
                     for y in &years {
@@ -116,6 +119,7 @@ pub fn sheet(plan: &Plan) -> Sheet {
             ),
             String::new(),
         ],
+        before: summary_block(plan, &summary),
         widths,
         header: vec![header, second],
         rows,
@@ -151,27 +155,61 @@ fn kpis_under(e: &Element) -> Vec<&Kpi> {
     out
 }
 
-/// The projects below an element, each with the chain of elements from `e` down to its parent.
-fn projects_under(e: &Element) -> Vec<(Vec<&Element>, &Element)> {
+/// The rows a top-level element takes: one per project, with the chain of elements from the
+/// top down to the project's parent, and one for each element with no project below it, so
+/// every strategy is named even when it has no project yet.
+type Entry<'a> = (Vec<&'a Element>, Option<&'a Element>);
+
+fn entries_under(e: &Element) -> Vec<Entry<'_>> {
     let mut out = Vec::new();
     walk(e, &mut vec![], &mut out);
     out
 }
 
-fn walk<'a>(
-    e: &'a Element,
-    chain: &mut Vec<&'a Element>,
-    out: &mut Vec<(Vec<&'a Element>, &'a Element)>,
-) {
+fn walk<'a>(e: &'a Element, chain: &mut Vec<&'a Element>, out: &mut Vec<Entry<'a>>) {
     if e.kind == ElementKind::Project {
-        out.push((chain.clone(), e));
+        out.push((chain.clone(), Some(e)));
+        return;
+    }
+    if e.kind == ElementKind::Activity {
         return;
     }
     chain.push(e);
+    let before = out.len();
     for c in &e.children {
         walk(c, chain, out);
     }
+    if out.len() == before {
+        out.push((chain.clone(), None));
+    }
     chain.pop();
+}
+
+/// The vision, the missions and the plan's own goals above the table, as the summary matrix
+/// of a department's action plan gives them.
+fn summary_block(plan: &Plan, tops: &[&Element]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    if let Some(v) = &plan.vision {
+        out.push(vec!["วิสัยทัศน์".to_string(), v.clone()]);
+    }
+    let mut first = true;
+    for m in tops.iter().filter(|e| e.kind == ElementKind::Mission) {
+        let label = m.label.as_deref().map(str::trim).unwrap_or_default();
+        let text = if label.is_empty() {
+            m.title.clone()
+        } else if label.ends_with('.') {
+            format!("{label} {}", m.title)
+        } else {
+            format!("{label}. {}", m.title)
+        };
+        let word = if first { "พันธกิจ" } else { "" };
+        first = false;
+        out.push(vec![word.to_string(), text]);
+    }
+    for g in tops.iter().filter(|e| e.kind == ElementKind::Goal) {
+        out.push(vec!["เป้าหมายเชิงยุทธศาสตร์".to_string(), g.title.clone()]);
+    }
+    out
 }
 
 /// Main units first, then supporting ones, as the plan writes them.

@@ -18,6 +18,9 @@ pub struct Sheet {
     /// Lines above the table, one a row: the first is the title; an empty line leaves its
     /// row empty. The header starts on the row after the last line.
     pub title: Vec<String>,
+    /// Rows of plain text between the title and the table (a summary block such as the vision
+    /// and missions), followed by an empty row.
+    pub before: Vec<Vec<String>>,
     /// Column widths in characters; their count is the number of columns.
     pub widths: Vec<f64>,
     /// Header rows, as layout cells with spans.
@@ -108,9 +111,15 @@ fn formats(digits: Digits) -> Formats {
     }
 }
 
-/// Where the header starts (zero-based row): right below the title lines.
+/// Where the header starts (zero-based row): right below the title lines, or below the block
+/// between them and the table and its empty row.
 pub fn header_row(sheet: &Sheet) -> u32 {
-    sheet.title.len() as u32
+    let before = if sheet.before.is_empty() {
+        0
+    } else {
+        sheet.before.len() + 1
+    };
+    (sheet.title.len() + before) as u32
 }
 
 /// Writes the sheets as one workbook. Each sheet's header is checked first (its rows must
@@ -150,6 +159,13 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats, digits: Digits) -> Re
     for (i, line) in s.title.iter().enumerate().filter(|(_, l)| !l.is_empty()) {
         let fmt = if i == 0 { &f.title } else { &f.note };
         ws.write_string_with_format(i as u32, 0, text(line), fmt)?;
+    }
+    for (i, row) in s.before.iter().enumerate() {
+        let r = (s.title.len() + i) as u32;
+        for (c, t) in row.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+            let fmt = if c == 0 { &f.band } else { &f.text };
+            ws.write_string_with_format(r, c as u16, text(t), fmt)?;
+        }
     }
     let top = header_row(s);
     // The header: the same place-walk as a layout table, spans merged.

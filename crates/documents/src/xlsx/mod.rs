@@ -66,7 +66,7 @@ pub(crate) fn heading(e: &Element) -> String {
         .trim_start_matches("ที่")
         .trim();
     let mut parts: Vec<&str> = Vec::new();
-    if !word.is_empty() && (e.kind != ElementKind::Goal || !number.is_empty()) {
+    if !word.is_empty() {
         parts.push(word);
     }
     if !number.is_empty() {

@@ -86,6 +86,7 @@ pub fn sheet(plan: &Plan, roadmap: &Roadmap, filter: &Filter, w: &Words) -> Shee
             w.stamp_line(plan),
             filter_line,
         ],
+        before: Vec::new(),
         widths,
         header: vec![first, second],
         rows,

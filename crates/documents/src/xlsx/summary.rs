@@ -55,7 +55,9 @@ pub fn kpis(plan: &Plan) -> Sheet {
         title: vec![
             plan.title.clone(),
             format!("{SUMMARY_MARK}: ตัวชี้วัดและค่าเป้าหมายทุกระดับของแผน"),
+            String::new(),
         ],
+        before: Vec::new(),
         widths,
         header,
         rows,
@@ -120,6 +122,7 @@ pub fn budget(plan: &Plan) -> Sheet {
             format!("{SUMMARY_MARK}: งบประมาณตามกลยุทธ์และปี"),
             String::new(),
         ],
+        before: Vec::new(),
         widths,
         header,
         rows,
