@@ -1,6 +1,7 @@
 //! Checked as a person would check it: the Word file converted to PDF by LibreOffice
 //! (headless), and the PDF's text (pdftotext) holds the layout's words: cover, contents,
-//! headings, list items, every table cell; the landscape part is a landscape page.
+//! headings, list items, every table cell, the figure's own text; the landscape part is a
+//! landscape page.
 
 use std::process::Command;
 
@@ -110,6 +111,12 @@ fn libreoffice_prints_every_word_of_the_word_file() {
     for w in words_of(&doc) {
         assert!(flat.contains(&w), "the PDF lacks '{w}':\n{text}");
     }
+    // The figure is drawn from its SVG (its own words come out), not left as a box.
+    assert_eq!(
+        flat.matches(&squash("แผนที่ยุทธศาสตร์")).count(),
+        2,
+        "the drawing's text and its caption: {text}"
+    );
     assert!(sizes.len() >= 3, "cover, portrait and landscape pages: {sizes:?}");
     let (w, h) = sizes[0];
     assert!((w - 595.0).abs() < 2.0 && (h - 842.0).abs() < 2.0, "A4 portrait: {sizes:?}");

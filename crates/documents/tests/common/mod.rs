@@ -57,6 +57,10 @@ pub fn sample() -> Document {
                         level: 2,
                         text: "วัตถุประสงค์".into(),
                     },
+                    Block::Figure {
+                        svg: r##"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="120" viewBox="0 0 400 120"><rect x="10" y="10" width="380" height="100" fill="#DDEBF7" stroke="#000"/><text x="200" y="70" font-size="24" text-anchor="middle" font-family="TH Sarabun New, Sarabun, sans-serif">แผนที่ยุทธศาสตร์</text></svg>"##.into(),
+                        caption: "ภาพที่ 1 แผนที่ยุทธศาสตร์".into(),
+                    },
                 ],
             },
             Part {
