@@ -32,7 +32,10 @@ fn the_word_file_reads_back_with_its_headings_lists_and_tables() {
             ReadBlock::Table(_) => None,
         })
         .collect();
-    assert!(paras.contains(&(Some(1), "ส่วนที่ 1 บทนำ".into())), "{paras:?}");
+    assert!(
+        paras.contains(&(Some(1), "ส่วนที่ 1 บทนำ".into())),
+        "{paras:?}"
+    );
     assert!(paras.contains(&(Some(2), "วัตถุประสงค์".into())), "{paras:?}");
     assert!(
         paras.iter().any(|(_, t)| t == "1. ข้อแรก") && paras.iter().any(|(_, t)| t == "2. ข้อสอง"),
@@ -66,7 +69,11 @@ fn header_rows_repeat_parts_keep_their_orientation_and_properties_are_set() {
     let body = part(&bytes, "word/document.xml");
     assert_eq!(body.matches("<w:tblHeader/>").count(), 2, "two header rows");
     assert_eq!(body.matches(r#"w:orient="landscape""#).count(), 1);
-    assert_eq!(body.matches("<w:sectPr>").count(), 3, "cover, portrait, landscape");
+    assert_eq!(
+        body.matches("<w:sectPr>").count(),
+        3,
+        "cover, portrait, landscape"
+    );
     assert!(body.contains(r#"<w:vMerge w:val="restart"/>"#) && body.contains("<w:vMerge/>"));
     assert!(body.contains(r#"<w:gridSpan w:val="3"/>"#));
     assert!(body.contains(r#" TOC \o "1-2""#));
@@ -74,8 +81,15 @@ fn header_rows_repeat_parts_keep_their_orientation_and_properties_are_set() {
     assert!(core.contains("<dc:title>แผนกลยุทธ์ &amp; ทดสอบ &lt;2568&gt;</dc:title>"));
     assert!(core.contains("<dc:creator>สหกรณ์ทดสอบ จำกัด</dc:creator>"));
     let styles = part(&bytes, "word/styles.xml");
-    assert!(styles.contains(r#"w:cs="TH Sarabun New""#) && styles.contains(r#"<w:szCs w:val="32"/>"#));
-    for name in ["word/document.xml", "word/styles.xml", "word/numbering.xml", "word/footer1.xml"] {
+    assert!(
+        styles.contains(r#"w:cs="TH Sarabun New""#) && styles.contains(r#"<w:szCs w:val="32"/>"#)
+    );
+    for name in [
+        "word/document.xml",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "word/footer1.xml",
+    ] {
         let text = part(&bytes, name);
         let mut reader = quick_xml::Reader::from_str(&text);
         loop {
@@ -95,5 +109,8 @@ fn a_table_whose_rows_do_not_add_up_is_refused_with_its_caption() {
         t.body[1].pop();
     }
     let err = docx::write(&doc).unwrap_err().to_string();
-    assert!(err.contains("ตารางที่ 1 ตัวชี้วัด") && err.contains("leaves columns empty"), "{err}");
+    assert!(
+        err.contains("ตารางที่ 1 ตัวชี้วัด") && err.contains("leaves columns empty"),
+        "{err}"
+    );
 }

@@ -19,7 +19,10 @@ pub fn through_libreoffice(doc: &Document) -> Option<(String, Vec<(f64, f64)>)> 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.docx");
     std::fs::write(&path, docx::write(doc).unwrap()).unwrap();
-    let profile = format!("-env:UserInstallation=file://{}/profile", dir.path().display());
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
     let out = Command::new("soffice")
         .args([&profile, "--headless", "--convert-to", "pdf", "--outdir"])
         .arg(dir.path())
@@ -117,9 +120,15 @@ fn libreoffice_prints_every_word_of_the_word_file() {
         2,
         "the drawing's text and its caption: {text}"
     );
-    assert!(sizes.len() >= 3, "cover, portrait and landscape pages: {sizes:?}");
+    assert!(
+        sizes.len() >= 3,
+        "cover, portrait and landscape pages: {sizes:?}"
+    );
     let (w, h) = sizes[0];
-    assert!((w - 595.0).abs() < 2.0 && (h - 842.0).abs() < 2.0, "A4 portrait: {sizes:?}");
+    assert!(
+        (w - 595.0).abs() < 2.0 && (h - 842.0).abs() < 2.0,
+        "A4 portrait: {sizes:?}"
+    );
     let (w, h) = *sizes.last().unwrap();
     assert!(w > h, "the table's part is landscape: {sizes:?}");
 }

@@ -19,8 +19,16 @@ fn reimport(bytes: &[u8], name: &str, plan: &Plan) -> Plan {
 fn assert_same(original: &Plan, back: &Plan, what: &str) {
     if let Ok(dir) = std::env::var("PHAEN_DUMP_FACTS") {
         let name = format!("{dir}/{}-{what}", original.id);
-        std::fs::write(format!("{name}-a.txt"), compare::facts(original, compare::Carries::ActionTable).join("\n")).unwrap();
-        std::fs::write(format!("{name}-b.txt"), compare::facts(back, compare::Carries::ActionTable).join("\n")).unwrap();
+        std::fs::write(
+            format!("{name}-a.txt"),
+            compare::facts(original, compare::Carries::ActionTable).join("\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            format!("{name}-b.txt"),
+            compare::facts(back, compare::Carries::ActionTable).join("\n"),
+        )
+        .unwrap();
     }
     let (lost, added) = compare::differences(original, back, compare::Carries::ActionTable);
     assert!(
@@ -57,8 +65,7 @@ fn seed_004_imported_then_written_as_a_workbook_imports_back_the_same() {
         // One budget row of the seed names no project; the importer keeps it as an unnamed,
         // unnumbered project. Written back, a project cell without a number is not read as a
         // project, so that one project (and its budget) is all that may be lost.
-        let (lost, added) =
-            compare::differences(&plan, &back, compare::Carries::ActionTable);
+        let (lost, added) = compare::differences(&plan, &back, compare::Carries::ActionTable);
         let unnamed = |f: &String| f.starts_with("Project  ") || f.starts_with("budget  ");
         assert!(added.is_empty(), "added {added:#?}");
         assert!(lost.iter().all(unnamed), "lost {lost:#?}");

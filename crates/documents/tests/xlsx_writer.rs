@@ -43,7 +43,10 @@ fn every_demo_plan_writes_a_workbook_with_merged_headers_formulas_and_baht() {
             let mut book = Book::open(bytes);
             let names = book.0.sheet_names();
             let sheets = xlsx::sheets(plan);
-            assert_eq!(names, sheets.iter().map(|s| s.name.clone()).collect::<Vec<_>>());
+            assert_eq!(
+                names,
+                sheets.iter().map(|s| s.name.clone()).collect::<Vec<_>>()
+            );
             assert_eq!(book.text(&names[0], (0, 0)), digits.apply(&plan.title));
             if plan.kind == PlanKind::Roadmap {
                 continue;
@@ -54,13 +57,25 @@ fn every_demo_plan_writes_a_workbook_with_merged_headers_formulas_and_baht() {
             // and the total, the first columns merged down.
             let merged = book.0.merge_cells_by_sheet_name(action::NAME).unwrap();
             let spans = |r: u32, c: u32, r2: u32, c2: u32| {
-                merged.iter().any(|d| d.start == (r, c) && d.end == (r2, c2))
+                merged
+                    .iter()
+                    .any(|d| d.start == (r, c) && d.end == (r2, c2))
             };
-            assert!(spans(head, 0, head + 1, 0), "{}: strategy heading merged down", plan.title);
-            assert!(spans(head, 3, head, 3 + ny - 1), "targets heading across the years");
+            assert!(
+                spans(head, 0, head + 1, 0),
+                "{}: strategy heading merged down",
+                plan.title
+            );
+            assert!(
+                spans(head, 3, head, 3 + ny - 1),
+                "targets heading across the years"
+            );
             let budget_first = 3 + ny + 1;
             assert!(spans(head, budget_first, head, budget_first + ny));
-            assert_eq!(book.text(action::NAME, (head + 1, 3)), digits.apply(&plan.period.from.to_string()));
+            assert_eq!(
+                book.text(action::NAME, (head + 1, 3)),
+                digits.apply(&plan.period.from.to_string())
+            );
             if plan.projects().iter().all(|p| p.budget.is_empty()) {
                 continue;
             }
@@ -69,22 +84,41 @@ fn every_demo_plan_writes_a_workbook_with_merged_headers_formulas_and_baht() {
             let formulas = book.0.worksheet_formula(action::NAME).unwrap();
             let last = values.end().unwrap().0;
             let total_col = budget_first + ny;
-            let f = formulas.get_value((last, total_col)).cloned().unwrap_or_default();
+            let f = formulas
+                .get_value((last, total_col))
+                .cloned()
+                .unwrap_or_default();
             assert_eq!(
                 f,
-                format!("SUM({c}{}:{c}{})", head + 3, last, c = grid::column_letter(total_col as u16))
+                format!(
+                    "SUM({c}{}:{c}{})",
+                    head + 3,
+                    last,
+                    c = grid::column_letter(total_col as u16)
+                )
             );
             let Some(Data::Float(v)) = values.get_value((last, total_col)) else {
                 panic!("{}: the grand total is stored with its formula", plan.title);
             };
             let expected = total_budget(plan);
-            assert_eq!(Decimal::try_from(*v).unwrap().round_dp(2), expected, "{}", plan.title);
+            assert_eq!(
+                Decimal::try_from(*v).unwrap().round_dp(2),
+                expected,
+                "{}",
+                plan.title
+            );
             // A project row's own total is a SUM across its years.
             let row = (head + 2..last)
                 .find(|r| matches!(values.get_value((*r, total_col)), Some(Data::Float(_))))
                 .unwrap();
-            let f = formulas.get_value((row, total_col)).cloned().unwrap_or_default();
-            assert!(f.starts_with("SUM(") && f.contains(&format!("{}", row + 1)), "{f}");
+            let f = formulas
+                .get_value((row, total_col))
+                .cloned()
+                .unwrap_or_default();
+            assert!(
+                f.starts_with("SUM(") && f.contains(&format!("{}", row + 1)),
+                "{f}"
+            );
             // Budgets are numbers in the baht format, Thai digits shown through it if chosen.
             let styles = book.0.worksheet_style(action::NAME).unwrap();
             let fmt = styles
@@ -105,7 +139,11 @@ fn every_demo_plan_writes_a_workbook_with_merged_headers_formulas_and_baht() {
             };
             assert_eq!(Decimal::try_from(*v).unwrap().round_dp(2), expected);
             let formulas = book.0.worksheet_formula(summary::BUDGET_SHEET).unwrap();
-            assert!(formulas.get_value(last).is_some_and(|f| f.starts_with("SUM(")));
+            assert!(
+                formulas
+                    .get_value(last)
+                    .is_some_and(|f| f.starts_with("SUM("))
+            );
         }
     }
 }
@@ -130,7 +168,11 @@ fn text_takes_the_chosen_digits_and_numbers_stay_numbers() {
     );
     let mut book = Book::open(xlsx::write(plan, Digits::Arabic).unwrap());
     let values = book.0.worksheet_range(action::NAME).unwrap();
-    assert!(values.used_cells().any(|(_, _, d)| matches!(d, Data::Float(_))));
+    assert!(
+        values
+            .used_cells()
+            .any(|(_, _, d)| matches!(d, Data::Float(_)))
+    );
     assert!(values.used_cells().all(|(_, _, d)| match d {
         Data::String(s) => !s.chars().any(|c| ('๐'..='๙').contains(&c)),
         _ => true,

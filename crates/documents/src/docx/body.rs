@@ -130,7 +130,12 @@ impl Body {
                 self.xml.push_str(&format!(
                     r#"<w:p><w:pPr><w:pStyle w:val="FigureImage"/></w:pPr><w:r>{drawing}</w:r></w:p>"#
                 ));
-                self.para(Some("Caption"), Some(r#"<w:jc w:val="center"/>"#), caption, false);
+                self.para(
+                    Some("Caption"),
+                    Some(r#"<w:jc w:val="center"/>"#),
+                    caption,
+                    false,
+                );
             }
             Block::PageBreak => self
                 .xml
@@ -200,7 +205,11 @@ impl Body {
 
 /// The runs of a text: lines joined by breaks, spaces kept.
 pub fn runs(text: &str, bold: bool) -> String {
-    let rpr = if bold { "<w:rPr><w:b/><w:bCs/></w:rPr>" } else { "" };
+    let rpr = if bold {
+        "<w:rPr><w:b/><w:bCs/></w:rPr>"
+    } else {
+        ""
+    };
     let mut s = String::new();
     for (i, line) in text.split('\n').enumerate() {
         s.push_str("<w:r>");

@@ -50,7 +50,10 @@ pub fn write(doc: &Document) -> Result<Vec<u8>> {
         zip.write_all(bytes)?;
         Ok(())
     };
-    put("[Content_Types].xml", parts::content_types(&body.media).as_bytes())?;
+    put(
+        "[Content_Types].xml",
+        parts::content_types(&body.media).as_bytes(),
+    )?;
     put("_rels/.rels", parts::ROOT_RELS.as_bytes())?;
     put("docProps/core.xml", parts::core(doc).as_bytes())?;
     put("docProps/app.xml", parts::APP.as_bytes())?;

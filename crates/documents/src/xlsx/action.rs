@@ -33,10 +33,9 @@ pub fn sheet(plan: &Plan) -> Sheet {
     second.push(Cell::head("รวม"));
 
     let mut rows = Vec::new();
-    let (summary, tables): (Vec<&Element>, Vec<&Element>) = plan
-        .elements
-        .iter()
-        .partition(|e| matches!(e.kind, ElementKind::Mission | ElementKind::Goal) && e.children.is_empty());
+    let (summary, tables): (Vec<&Element>, Vec<&Element>) = plan.elements.iter().partition(|e| {
+        matches!(e.kind, ElementKind::Mission | ElementKind::Goal) && e.children.is_empty()
+    });
     for top in tables {
         let kpis = kpis_under(top);
         let entries = entries_under(top);

@@ -49,7 +49,11 @@ pub enum Value {
     /// Baht in the baht number format; `None` writes '-'.
     Baht(Option<Decimal>),
     /// The SUM of this row's columns `from..=to` (baht), with its value.
-    RowSum { from: u16, to: u16, value: Decimal },
+    RowSum {
+        from: u16,
+        to: u16,
+        value: Decimal,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +89,9 @@ fn formats(digits: Digits) -> Formats {
         Digits::Thai => (BAHT_THAI, NUMBER_THAI),
         Digits::Arabic => (BAHT, NUMBER),
     };
-    let font = Format::new().set_font_name(crate::docx::FONT).set_font_size(16);
+    let font = Format::new()
+        .set_font_name(crate::docx::FONT)
+        .set_font_size(16);
     let cell = font
         .clone()
         .set_border(FormatBorder::Thin)
@@ -151,7 +157,12 @@ pub fn workbook(sheets: &[Sheet], digits: Digits) -> crate::Result<Vec<u8>> {
     })
 }
 
-fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats, digits: Digits) -> Result<(), XlsxError> {
+fn write_sheet(
+    ws: &mut Worksheet,
+    s: &Sheet,
+    f: &Formats,
+    digits: Digits,
+) -> Result<(), XlsxError> {
     let text = |t: &str| digits.apply(t);
     ws.set_name(&s.name)?;
     let cols = u16::try_from(s.widths.len()).unwrap_or(u16::MAX).max(1);
@@ -176,7 +187,10 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats, digits: Digits) -> Re
             while c < usize::from(cols) && covered[r][c] {
                 c += 1;
             }
-            let (rs, cs) = (usize::from(cell.rowspan.max(1)), usize::from(cell.colspan.max(1)));
+            let (rs, cs) = (
+                usize::from(cell.rowspan.max(1)),
+                usize::from(cell.colspan.max(1)),
+            );
             for line in covered.iter_mut().skip(r).take(rs) {
                 for slot in line.iter_mut().skip(c).take(cs) {
                     *slot = true;
@@ -199,7 +213,11 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats, digits: Digits) -> Re
     for row in &s.rows {
         match row {
             Row::Band(t) | Row::Group(t) => {
-                let fmt = if matches!(row, Row::Band(_)) { &f.band } else { &f.group };
+                let fmt = if matches!(row, Row::Band(_)) {
+                    &f.band
+                } else {
+                    &f.group
+                };
                 if last > 0 {
                     ws.merge_range(at, 0, at, last, &text(t), fmt)?;
                 } else {
@@ -211,13 +229,17 @@ fn write_sheet(ws: &mut Worksheet, s: &Sheet, f: &Formats, digits: Digits) -> Re
                     let c16 = c as u16;
                     match v {
                         Value::Text(t) => ws.write_string_with_format(at, c16, text(t), &f.text)?,
-                        Value::Centre(t) => ws.write_string_with_format(at, c16, text(t), &f.centre)?,
+                        Value::Centre(t) => {
+                            ws.write_string_with_format(at, c16, text(t), &f.centre)?
+                        }
                         Value::Number(n) => ws.write_with_format(at, c16, *n, &f.number)?,
                         Value::Baht(Some(b)) => {
                             sums[c] += *b;
                             ws.write_with_format(at, c16, *b, &f.baht)?
                         }
-                        Value::Baht(None) => ws.write_string_with_format(at, c16, "-", &f.centre)?,
+                        Value::Baht(None) => {
+                            ws.write_string_with_format(at, c16, "-", &f.centre)?
+                        }
                         Value::RowSum { from, to, value } => {
                             sums[c] += *value;
                             let formula = Formula::new(format!(

@@ -26,7 +26,8 @@ pub fn facts(plan: &Plan, carries: Carries) -> Vec<String> {
     let mut top = String::new();
     for w in plan.walk() {
         let e = w.element;
-        let below_project = |k: ElementKind| matches!(k, ElementKind::Project | ElementKind::Activity);
+        let below_project =
+            |k: ElementKind| matches!(k, ElementKind::Project | ElementKind::Activity);
         if carries == Carries::ActionTable && e.kind == ElementKind::Activity {
             continue;
         }
@@ -42,7 +43,10 @@ pub fn facts(plan: &Plan, carries: Carries) -> Vec<String> {
         }
         for b in &e.budget {
             if let Some(y) = b.year {
-                out.push(format!("budget {at} {y} {}", b.amount_baht.amount().normalize()));
+                out.push(format!(
+                    "budget {at} {y} {}",
+                    b.amount_baht.amount().normalize()
+                ));
             }
         }
     }
@@ -74,7 +78,10 @@ pub fn element_key(e: &Element) -> String {
 }
 
 pub fn norm(s: &str) -> String {
-    to_arabic_digits(s).chars().filter(|c| !c.is_whitespace()).collect()
+    to_arabic_digits(s)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
 }
 
 /// The facts one plan has and the other lacks, both ways.

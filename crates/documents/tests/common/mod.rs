@@ -19,9 +19,7 @@ pub fn sample() -> Document {
             vec![Cell::head("2568"), Cell::head("2569"), Cell::head("2570")],
         ],
         body: vec![
-            vec![
-                Cell::text("กลยุทธ์ที่ 1").span(4, 1).shaded(Shade::Band).bold(),
-            ],
+            vec![Cell::text("กลยุทธ์ที่ 1").span(4, 1).shaded(Shade::Band).bold()],
             vec![
                 Cell::text("ร้อยละของสมาชิกที่พึงพอใจ").span(1, 2),
                 Cell::number("80"),
@@ -71,7 +69,6 @@ pub fn sample() -> Document {
     }
 }
 
-
 /// Whether `tool` can be run. Missing under CI=true fails the test with what to install;
 /// missing locally prints a note and the test returns early.
 pub fn have(tool: &str, package: &str) -> bool {
@@ -82,7 +79,9 @@ pub fn have(tool: &str, package: &str) -> bool {
         .is_ok_and(|o| o.status.success());
     if !found {
         if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!("{tool} is missing: CI must install it (apt-get install {package}); see .ci/run");
+            panic!(
+                "{tool} is missing: CI must install it (apt-get install {package}); see .ci/run"
+            );
         }
         eprintln!("note: {tool} not found (apt-get install {package}); this check was skipped");
     }

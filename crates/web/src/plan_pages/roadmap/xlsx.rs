@@ -10,8 +10,5 @@ pub use phaen_documents::xlsx::CONTENT_TYPE;
 
 /// The workbook's bytes.
 pub fn workbook(plan: &Plan, rows: &Roadmap, filter: &Filter, words: &Words) -> Result<Vec<u8>> {
-    grid::workbook(
-        &[roadmap::sheet(plan, rows, filter, words)],
-        Digits::Arabic,
-    )
+    grid::workbook(&[roadmap::sheet(plan, rows, filter, words)], Digits::Arabic)
 }
