@@ -5,8 +5,8 @@
 
 use std::io::Read;
 
-use phaen_documents::docx;
 use phaen_documents::layout::Block;
+use phaen_documents::{Digits, docx};
 use phaen_import::doc::Block as ReadBlock;
 
 mod common;
@@ -21,7 +21,7 @@ fn part(bytes: &[u8], name: &str) -> String {
 
 #[test]
 fn the_word_file_reads_back_with_its_headings_lists_and_tables() {
-    let bytes = docx::write(&sample()).unwrap();
+    let bytes = docx::write(&sample(), Digits::Arabic).unwrap();
     let read = phaen_import::source::read(&bytes).unwrap();
     let paras: Vec<(Option<u8>, String)> = read
         .doc
@@ -65,7 +65,7 @@ fn the_word_file_reads_back_with_its_headings_lists_and_tables() {
 
 #[test]
 fn header_rows_repeat_parts_keep_their_orientation_and_properties_are_set() {
-    let bytes = docx::write(&sample()).unwrap();
+    let bytes = docx::write(&sample(), Digits::Arabic).unwrap();
     let body = part(&bytes, "word/document.xml");
     assert_eq!(body.matches("<w:tblHeader/>").count(), 2, "two header rows");
     assert_eq!(body.matches(r#"w:orient="landscape""#).count(), 1);
@@ -108,7 +108,7 @@ fn a_table_whose_rows_do_not_add_up_is_refused_with_its_caption() {
     if let Block::Table(t) = &mut doc.parts[1].blocks[0] {
         t.body[1].pop();
     }
-    let err = docx::write(&doc).unwrap_err().to_string();
+    let err = docx::write(&doc, Digits::Arabic).unwrap_err().to_string();
     assert!(
         err.contains("ตารางที่ 1 ตัวชี้วัด") && err.contains("leaves columns empty"),
         "{err}"

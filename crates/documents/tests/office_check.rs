@@ -5,20 +5,20 @@
 
 use std::process::Command;
 
-use phaen_documents::docx;
 use phaen_documents::layout::{Block, Document};
+use phaen_documents::{Digits, docx};
 
 mod common;
 use common::{have, sample};
 
 /// The DOCX converted by LibreOffice, as text (pdftotext -layout off) and its page sizes.
-pub fn through_libreoffice(doc: &Document) -> Option<(String, Vec<(f64, f64)>)> {
+pub fn through_libreoffice(doc: &Document, digits: Digits) -> Option<(String, Vec<(f64, f64)>)> {
     if !have("soffice", "libreoffice-writer-nogui") || !have("pdftotext", "poppler-utils") {
         return None;
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.docx");
-    std::fs::write(&path, docx::write(doc).unwrap()).unwrap();
+    std::fs::write(&path, docx::write(doc, digits).unwrap()).unwrap();
     let profile = format!(
         "-env:UserInstallation=file://{}/profile",
         dir.path().display()
@@ -107,7 +107,7 @@ pub fn squash(s: &str) -> String {
 #[test]
 fn libreoffice_prints_every_word_of_the_word_file() {
     let doc = sample();
-    let Some((text, sizes)) = through_libreoffice(&doc) else {
+    let Some((text, sizes)) = through_libreoffice(&doc, Digits::Arabic) else {
         return;
     };
     let flat = squash(&text);
@@ -131,4 +131,47 @@ fn libreoffice_prints_every_word_of_the_word_file() {
     );
     let (w, h) = *sizes.last().unwrap();
     assert!(w > h, "the table's part is landscape: {sizes:?}");
+}
+
+#[test]
+fn pages_are_numbered_in_the_footer_from_the_first_part() {
+    let doc = sample();
+    for digits in [Digits::Arabic, Digits::Thai] {
+        let Some((text, _)) = through_libreoffice(&doc, digits) else {
+            return;
+        };
+        // The cover has no number; the two parts are pages 1 and 2. (With Thai digits chosen
+        // the file asks for thaiNumbers, which Word honours and LibreOffice 7 prints as 1, 2.)
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        let foot = |p: &str| {
+            p.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .last()
+                .map(str::to_string)
+        };
+        assert_eq!(pages.len(), 3, "{digits:?}: {text}");
+        assert_ne!(
+            foot(pages[0]).as_deref(),
+            Some("1"),
+            "the cover has no number"
+        );
+        for (n, page) in pages.iter().enumerate().skip(1) {
+            let f = foot(page).unwrap_or_default();
+            let n = n.to_string();
+            assert!(
+                f == n || f == digits.apply(&n),
+                "{digits:?}: page {n} ends with '{f}'"
+            );
+        }
+    }
+    let body = docx::write(&doc, Digits::Thai).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(body)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert_eq!(xml.matches(r#"w:fmt="thaiNumbers""#).count(), 3);
 }

@@ -4,6 +4,7 @@
 
 use super::parts::{FOOTER_REL, R_NS, W_NS};
 use super::{Media, esc, figure, table};
+use crate::Digits;
 use crate::error::{Error, Result};
 use crate::layout::{Block, Document, Orientation};
 
@@ -47,7 +48,7 @@ pub struct Body {
 }
 
 impl Body {
-    pub fn write(doc: &Document) -> Result<Body> {
+    pub fn write(doc: &Document, digits: Digits) -> Result<Body> {
         let mut b = Body {
             xml: String::with_capacity(64 * 1024),
             media: Vec::new(),
@@ -67,7 +68,7 @@ impl Body {
                 };
                 b.para(Some(style), None, line, false);
             }
-            sections.push(sect_pr(Orientation::Portrait, false, false, true));
+            sections.push(sect_pr(Orientation::Portrait, false, false, true, digits));
         }
         for (i, part) in doc.parts.iter().enumerate() {
             if !sections.is_empty() {
@@ -83,7 +84,7 @@ impl Body {
             if last_was_table && i + 1 == doc.parts.len() {
                 b.xml.push_str("<w:p/>");
             }
-            sections.push(sect_pr(part.orientation, true, i == 0, false));
+            sections.push(sect_pr(part.orientation, true, i == 0, false, digits));
         }
         if let Some(last) = sections.pop() {
             b.xml.push_str(&last);
@@ -238,8 +239,9 @@ fn contents_entries(doc: &Document) -> Vec<(u8, String)> {
 }
 
 /// A section's properties: page size and orientation, margins, the footer with the page
-/// number, numbering restarted at 1 for the first part, the cover centred on its page.
-fn sect_pr(o: Orientation, footer: bool, restart: bool, centred: bool) -> String {
+/// number (in Thai digits when chosen), numbering restarted at 1 for the first part, the cover
+/// centred on its page.
+fn sect_pr(o: Orientation, footer: bool, restart: bool, centred: bool, digits: Digits) -> String {
     let (w, h, orient) = match o {
         Orientation::Portrait => (A4_SHORT, A4_LONG, ""),
         Orientation::Landscape => (A4_LONG, A4_SHORT, r#" w:orient="landscape""#),
@@ -251,10 +253,11 @@ fn sect_pr(o: Orientation, footer: bool, restart: bool, centred: bool) -> String
         } else {
             String::new()
         },
-        if restart {
-            r#"<w:pgNumType w:start="1"/>"#
-        } else {
-            ""
+        match (restart, digits) {
+            (true, Digits::Thai) => r#"<w:pgNumType w:fmt="thaiNumbers" w:start="1"/>"#,
+            (false, Digits::Thai) => r#"<w:pgNumType w:fmt="thaiNumbers"/>"#,
+            (true, Digits::Arabic) => r#"<w:pgNumType w:start="1"/>"#,
+            (false, Digits::Arabic) => "",
         },
         if centred {
             r#"<w:vAlign w:val="center"/>"#

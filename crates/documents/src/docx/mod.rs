@@ -25,6 +25,7 @@ use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
 
+use crate::Digits;
 use crate::error::Result;
 use crate::layout::Document;
 
@@ -38,11 +39,12 @@ pub const FONT_ALT: &str = "Sarabun";
 /// Body text size in half-points (16 pt).
 pub const BODY_SIZE: u32 = 32;
 
-/// Writes `doc` as the bytes of a .docx file. Every table is checked first, so a layout that
-/// does not add up is refused with the table's caption rather than written wrong.
-pub fn write(doc: &Document) -> Result<Vec<u8>> {
+/// Writes `doc` as the bytes of a .docx file, its page numbers in `digits` (the layout's text
+/// already is). Every table is checked first, so a layout that does not add up is refused with
+/// the table's caption rather than written wrong.
+pub fn write(doc: &Document, digits: Digits) -> Result<Vec<u8>> {
     body::check(doc)?;
-    let body = body::Body::write(doc)?;
+    let body = body::Body::write(doc, digits)?;
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let opts = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let mut put = |name: &str, bytes: &[u8]| -> Result<()> {
@@ -66,7 +68,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>> {
     put("word/numbering.xml", body.numbering().as_bytes())?;
     put("word/settings.xml", parts::SETTINGS.as_bytes())?;
     put("word/fontTable.xml", parts::font_table().as_bytes())?;
-    put("word/footer1.xml", parts::FOOTER.as_bytes())?;
+    put("word/footer1.xml", parts::footer(digits).as_bytes())?;
     for m in &body.media {
         put(&format!("word/media/{}", m.file), &m.bytes)?;
     }

@@ -3,6 +3,7 @@
 //! the font table and the footer with the page number.
 
 use super::{BODY_SIZE, FONT, FONT_ALT, Media, esc};
+use crate::Digits;
 use crate::layout::Document;
 
 pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -102,13 +103,16 @@ pub fn font_table() -> String {
     )
 }
 
-/// The page number, centred at the foot of every page after the cover.
-pub const FOOTER: &str = concat!(
-    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-    r#"<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>"#,
-    r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>"#,
-    r#"<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>"#
-);
+/// The page number, centred at the foot of every page after the cover. Its digits follow the
+/// section's page-number format (`thaiNumbers` when Thai digits are chosen): Word prints ๑, ๒;
+/// LibreOffice 7 ignores that format and prints 1, 2, and maps Word's Thai field switches
+/// (`\* ThaiArabic`) to Thai letters (ก, ข), so no switch is written.
+pub fn footer(digits: Digits) -> String {
+    format!(
+        r#"{DECL}<w:ftr xmlns:w="{W_NS}"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>{}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>"#,
+        digits.apply("1")
+    )
+}
 
 /// Run properties for a size in half-points, for Latin and Thai (complex-script) text alike.
 fn size(half_points: u32) -> String {
