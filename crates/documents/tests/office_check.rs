@@ -11,8 +11,16 @@ use phaen_documents::{Digits, docx};
 mod common;
 use common::{have, sample};
 
-/// The DOCX converted by LibreOffice, as text (pdftotext -layout off) and its page sizes.
-pub fn through_libreoffice(doc: &Document, digits: Digits) -> Option<(String, Vec<(f64, f64)>)> {
+/// What LibreOffice printed: the whole text, each page's size in points, and the text in the
+/// bottom margin of each page (where the page number is).
+pub struct Printed {
+    pub text: String,
+    pub sizes: Vec<(f64, f64)>,
+    pub feet: Vec<String>,
+}
+
+/// The DOCX converted by LibreOffice and read back with pdftotext and pdfinfo.
+pub fn through_libreoffice(doc: &Document, digits: Digits) -> Option<Printed> {
     if !have("soffice", "libreoffice-writer-nogui") || !have("pdftotext", "poppler-utils") {
         return None;
     }
@@ -49,7 +57,7 @@ pub fn through_libreoffice(doc: &Document, digits: Digits) -> Option<(String, Ve
         .arg(&pdf)
         .output()
         .expect("pdfinfo runs");
-    let sizes = String::from_utf8_lossy(&info.stdout)
+    let sizes: Vec<(f64, f64)> = String::from_utf8_lossy(&info.stdout)
         .lines()
         .filter(|l| l.starts_with("Page") && l.contains("size:"))
         .filter_map(|l| {
@@ -62,7 +70,30 @@ pub fn through_libreoffice(doc: &Document, digits: Digits) -> Option<(String, Ve
             Some((*nums.first()?, *nums.get(1)?))
         })
         .collect();
-    Some((String::from_utf8_lossy(&text.stdout).into_owned(), sizes))
+    let feet = sizes
+        .iter()
+        .enumerate()
+        .map(|(i, (w, h))| {
+            let page = (i + 1).to_string();
+            let out = Command::new("pdftotext")
+                .args(["-f", &page, "-l", &page, "-x", "0", "-y"])
+                .arg(format!("{}", (h * 0.9) as u32))
+                .arg("-W")
+                .arg(format!("{}", *w as u32))
+                .arg("-H")
+                .arg(format!("{}", (h * 0.1) as u32))
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext runs");
+            String::from_utf8_lossy(&out.stdout).trim().to_string()
+        })
+        .collect();
+    Some(Printed {
+        text: String::from_utf8_lossy(&text.stdout).into_owned(),
+        sizes,
+        feet,
+    })
 }
 
 /// Every word a layout says, as `squash` leaves it.
@@ -107,7 +138,7 @@ pub fn squash(s: &str) -> String {
 #[test]
 fn libreoffice_prints_every_word_of_the_word_file() {
     let doc = sample();
-    let Some((text, sizes)) = through_libreoffice(&doc, Digits::Arabic) else {
+    let Some(Printed { text, sizes, .. }) = through_libreoffice(&doc, Digits::Arabic) else {
         return;
     };
     let flat = squash(&text);
@@ -137,34 +168,19 @@ fn libreoffice_prints_every_word_of_the_word_file() {
 fn pages_are_numbered_in_the_footer_from_the_first_part() {
     let doc = sample();
     for digits in [Digits::Arabic, Digits::Thai] {
-        let Some((text, _)) = through_libreoffice(&doc, digits) else {
+        let Some(printed) = through_libreoffice(&doc, digits) else {
             return;
         };
         // The cover has no number; the two parts are pages 1 and 2. (With Thai digits chosen
         // the file asks for thaiNumbers, which Word honours and LibreOffice 7 prints as 1, 2.)
-        let pages: Vec<&str> = text
-            .split('\u{c}')
-            .filter(|p| !p.trim().is_empty())
-            .collect();
-        let foot = |p: &str| {
-            p.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .last()
-                .map(str::to_string)
-        };
-        assert_eq!(pages.len(), 3, "{digits:?}: {text}");
-        assert_ne!(
-            foot(pages[0]).as_deref(),
-            Some("1"),
-            "the cover has no number"
-        );
-        for (n, page) in pages.iter().enumerate().skip(1) {
-            let f = foot(page).unwrap_or_default();
+        let feet = &printed.feet;
+        assert_eq!(feet.len(), 3, "{digits:?}: {}", printed.text);
+        assert_eq!(feet[0], "", "the cover has no number");
+        for (n, foot) in feet.iter().enumerate().skip(1) {
             let n = n.to_string();
             assert!(
-                f == n || f == digits.apply(&n),
-                "{digits:?}: page {n} ends with '{f}'"
+                *foot == n || *foot == digits.apply(&n),
+                "{digits:?}: page {n}'s foot is '{foot}'"
             );
         }
     }
