@@ -125,7 +125,7 @@ impl Body {
                 self.xml.push_str(&table::write(t, text_width(o)));
             }
             Block::Figure { svg, caption } => {
-                let n = self.media.len() / 2 + 1;
+                let n = self.media.len() / 2 + 1; // two media (PNG and SVG) per figure
                 let (drawing, media) = figure::inline(svg, caption, n, text_width(o))?;
                 self.media.extend(media);
                 self.xml.push_str(&format!(
