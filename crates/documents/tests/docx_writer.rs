@@ -114,3 +114,38 @@ fn a_table_whose_rows_do_not_add_up_is_refused_with_its_caption() {
         "{err}"
     );
 }
+
+#[test]
+fn an_empty_layout_is_still_a_file_word_opens() {
+    use phaen_documents::layout::{Document, Orientation, Part, Table};
+    let doc = Document {
+        title: "ว่าง".into(),
+        author: String::new(),
+        cover: None,
+        parts: vec![Part {
+            orientation: Orientation::Portrait,
+            blocks: vec![Block::Table(Table {
+                caption: None,
+                widths: vec![1],
+                header: Vec::new(),
+                body: Vec::new(),
+            })],
+        }],
+    };
+    let bytes = docx::write(&doc, Digits::Thai).unwrap();
+    let body = part(&bytes, "word/document.xml");
+    assert!(
+        !body.contains("<w:tbl>"),
+        "a table without rows is left out"
+    );
+    assert!(body.contains("<w:p/>") && body.contains("<w:sectPr>"));
+    let none = Document {
+        parts: Vec::new(),
+        ..doc
+    };
+    let body = part(
+        &docx::write(&none, Digits::Thai).unwrap(),
+        "word/document.xml",
+    );
+    assert!(body.contains("<w:p/><w:sectPr>"), "{body}");
+}

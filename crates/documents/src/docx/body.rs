@@ -86,9 +86,14 @@ impl Body {
             }
             sections.push(sect_pr(part.orientation, true, i == 0, false, digits));
         }
-        if let Some(last) = sections.pop() {
-            b.xml.push_str(&last);
+        if doc.cover.is_none() && doc.parts.iter().all(|p| p.blocks.is_empty()) {
+            b.xml.push_str("<w:p/>");
         }
+        b.xml.push_str(
+            &sections
+                .pop()
+                .unwrap_or_else(|| sect_pr(Orientation::Portrait, true, true, false, digits)),
+        );
         b.xml.push_str("</w:body></w:document>");
         Ok(b)
     }
@@ -122,7 +127,10 @@ impl Body {
                 if let Some(c) = &t.caption {
                     self.para(Some("Caption"), None, c, false);
                 }
-                self.xml.push_str(&table::write(t, text_width(o)));
+                // Word refuses a table without rows; a layout's empty table is left out.
+                if !(t.header.is_empty() && t.body.is_empty()) {
+                    self.xml.push_str(&table::write(t, text_width(o)));
+                }
             }
             Block::Figure { svg, caption } => {
                 let n = self.media.len() / 2 + 1; // two media (PNG and SVG) per figure
