@@ -96,6 +96,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(plan_pages::roadmap::roadmap_xlsx),
         ),
         (
+            "/plans/{id}/export.xlsx",
+            get(plan_pages::office::export_xlsx),
+        ),
+        (
             "/plans/{id}/elements/{eid}",
             get(plan_pages::element::element_page),
         ),

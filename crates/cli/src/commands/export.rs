@@ -1,4 +1,5 @@
-//! `phaen export PLAN --format json [-o FILE]`: the canonical JSON of a whole plan.
+//! `phaen export PLAN --format json|docx|xlsx [-o FILE] [--digits thai|arabic]`: the canonical
+//! JSON of a whole plan, or the plan as a Word document or an Excel workbook.
 
 use std::path::PathBuf;
 
@@ -9,6 +10,26 @@ use phaen_store::{PlanStore, Store};
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
     Json,
+    /// The plan as a Word document in the layout Thai agencies file for its kind.
+    Docx,
+    /// The KPI, action-plan, budget (and roadmap) tables, one sheet each.
+    Xlsx,
+}
+
+/// The digits a document writes its text and page numbers in.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DigitsArg {
+    Thai,
+    Arabic,
+}
+
+impl From<DigitsArg> for phaen_documents::Digits {
+    fn from(d: DigitsArg) -> Self {
+        match d {
+            DigitsArg::Thai => phaen_documents::Digits::Thai,
+            DigitsArg::Arabic => phaen_documents::Digits::Arabic,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -23,6 +44,10 @@ pub struct Args {
     /// Output file (default: stdout). An existing file is replaced only when complete.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// Digits of a document's text and page numbers (not of JSON); numbers in a workbook stay
+    /// numbers.
+    #[arg(long, value_enum, default_value = "thai")]
+    digits: DigitsArg,
 }
 
 pub async fn run(store: &Store, args: Args) -> Result<()> {
@@ -41,12 +66,26 @@ pub async fn run(store: &Store, args: Args) -> Result<()> {
         },
         None => store.load_plan(&id).await?,
     };
-    let text = match args.format {
-        Format::Json => plan.to_json(),
+    let digits = args.digits.into();
+    let bytes = match args.format {
+        Format::Json => plan.to_json().into_bytes(),
+        Format::Docx => bail!("DOCX export needs the plan layouts (docs-pdf); not merged yet"),
+        Format::Xlsx => phaen_documents::xlsx::write(&plan, digits)
+            .with_context(|| format!("cannot write plan {id} as XLSX"))?,
     };
     match args.output {
-        None => print!("{text}"),
-        Some(path) => write_whole(&path, text.as_bytes())?,
+        None if matches!(args.format, Format::Json) => {
+            print!("{}", String::from_utf8_lossy(&bytes))
+        }
+        None => {
+            use std::io::{IsTerminal, Write};
+            let mut out = std::io::stdout();
+            if out.is_terminal() {
+                bail!("a document is binary: give -o FILE (or redirect the output to a file)");
+            }
+            out.write_all(&bytes)?;
+        }
+        Some(path) => write_whole(&path, &bytes)?,
     }
     Ok(())
 }

@@ -10,6 +10,7 @@ pub mod element;
 pub mod map;
 pub mod map_draw;
 pub mod money;
+pub mod office;
 pub mod revisions;
 pub mod roadmap;
 pub mod rollup;
