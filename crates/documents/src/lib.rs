@@ -2,3 +2,4 @@
 //! file a cooperative can print, sign and send.
 
 pub mod layout;
+pub mod pdf;
