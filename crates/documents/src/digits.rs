@@ -1,32 +1,11 @@
-//! Which digits a document writes its text in: Thai (๐-๙), as many official documents do, or
-//! Arabic (0-9). Numbers stored as numbers (amounts in a spreadsheet) stay numbers either way.
+//! Writing text in the digits the reader chose (`layout::Digits`), for the writers that take
+//! text which has not been through a layout (workbook cells, page numbers).
 
 use phaen_domain::thai::{to_arabic_digits, to_thai_digits};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Digits {
-    Thai,
-    #[default]
-    Arabic,
-}
+use crate::layout::Digits;
 
 impl Digits {
-    /// Reads 'thai' or 'arabic' (also 'th' / 'ar', any case).
-    pub fn parse(s: &str) -> Option<Digits> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "thai" | "th" => Some(Digits::Thai),
-            "arabic" | "ar" => Some(Digits::Arabic),
-            _ => None,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Digits::Thai => "thai",
-            Digits::Arabic => "arabic",
-        }
-    }
-
     /// `text` with its digits written this way.
     pub fn apply(self, text: &str) -> String {
         match self {

@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 
+mod baht_words;
+pub use baht_words::{baht_text, number_text};
+
 /// Difference between the Buddhist Era and the Common Era.
 pub const BE_OFFSET: i32 = 543;
 

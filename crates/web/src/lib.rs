@@ -96,6 +96,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(plan_pages::roadmap::roadmap_xlsx),
         ),
         (
+            "/plans/{id}/export.docx",
+            get(plan_pages::office::export_docx),
+        ),
+        (
             "/plans/{id}/export.xlsx",
             get(plan_pages::office::export_xlsx),
         ),

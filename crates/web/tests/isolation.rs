@@ -55,6 +55,7 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("GET", "/plans/{id}/table", Theirs),
     ("GET", "/plans/{id}/roadmap", Theirs),
     ("GET", "/plans/{id}/roadmap.xlsx", Theirs),
+    ("GET", "/plans/{id}/export.docx", Theirs),
     ("GET", "/plans/{id}/export.xlsx", Theirs),
     ("GET", "/plans/{id}/elements/{eid}", Theirs),
     ("GET", "/plans/{id}/budgets", Theirs),

@@ -23,11 +23,11 @@ pub enum DigitsArg {
     Arabic,
 }
 
-impl From<DigitsArg> for phaen_documents::Digits {
+impl From<DigitsArg> for phaen_documents::layout::Digits {
     fn from(d: DigitsArg) -> Self {
         match d {
-            DigitsArg::Thai => phaen_documents::Digits::Thai,
-            DigitsArg::Arabic => phaen_documents::Digits::Arabic,
+            DigitsArg::Thai => phaen_documents::layout::Digits::Thai,
+            DigitsArg::Arabic => phaen_documents::layout::Digits::Arabic,
         }
     }
 }
@@ -66,10 +66,15 @@ pub async fn run(store: &Store, args: Args) -> Result<()> {
         },
         None => store.load_plan(&id).await?,
     };
-    let digits = args.digits.into();
+    let digits: phaen_documents::layout::Digits = args.digits.into();
     let bytes = match args.format {
         Format::Json => plan.to_json().into_bytes(),
-        Format::Docx => bail!("DOCX export needs the plan layouts (docs-pdf); not merged yet"),
+        Format::Docx => {
+            let options = phaen_documents::layout::Options::new(digits);
+            let doc = phaen_documents::layout::plan_document(&plan, &options);
+            phaen_documents::docx::write(&doc, digits)
+                .with_context(|| format!("cannot write plan {id} as DOCX"))?
+        }
         Format::Xlsx => phaen_documents::xlsx::write(&plan, digits)
             .with_context(|| format!("cannot write plan {id} as XLSX"))?,
     };

@@ -33,15 +33,26 @@ pub enum Orientation {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// The table of contents: every heading of level 1 and 2 with its page.
-    Contents { title: String },
+    Contents {
+        title: String,
+    },
     /// A heading; level 1 starts a chapter, 2 and 3 are sections within it.
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     Paragraph(String),
     /// A bulleted (or, when `numbered`, numbered) list.
-    List { numbered: bool, items: Vec<String> },
+    List {
+        numbered: bool,
+        items: Vec<String>,
+    },
     Table(Table),
     /// A drawing (the strategy map), as SVG, with its caption.
-    Figure { svg: String, caption: String },
+    Figure {
+        svg: String,
+        caption: String,
+    },
     PageBreak,
 }
 
@@ -88,7 +99,11 @@ impl Cell {
     pub fn text(text: impl Into<String>) -> Cell {
         let text = text.into();
         Cell {
-            lines: if text.is_empty() { Vec::new() } else { vec![text] },
+            lines: if text.is_empty() {
+                Vec::new()
+            } else {
+                vec![text]
+            },
             colspan: 1,
             rowspan: 1,
             align: Align::Left,

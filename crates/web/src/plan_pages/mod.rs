@@ -53,6 +53,9 @@ pub struct NavItem {
 pub struct PlanNav {
     pub label: &'static str,
     pub items: Vec<NavItem>,
+    /// 'ดาวน์โหลดเอกสาร' and the plan's documents to download.
+    pub downloads_label: &'static str,
+    pub downloads: Vec<NavItem>,
 }
 
 impl PlanNav {
@@ -78,8 +81,18 @@ impl PlanNav {
                 ("/coverage", p.coverage, Current::Coverage),
                 ("/rollup", p.rollup, Current::Rollup),
             ]);
+        let downloads = [("export.docx", p.docx), ("export.xlsx", p.xlsx)]
+            .into_iter()
+            .map(|(file, label)| NavItem {
+                href: format!("/plans/{plan_id}/{file}"),
+                label,
+                current: false,
+            })
+            .collect();
         PlanNav {
             label: p.nav_label,
+            downloads_label: p.downloads,
+            downloads,
             items: entries
                 .map(|(path, label, page)| NavItem {
                     href: format!("/plans/{plan_id}{path}"),

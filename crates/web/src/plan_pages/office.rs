@@ -6,7 +6,7 @@
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use phaen_documents::Digits;
+use phaen_documents::layout::{Digits, Options, plan_document};
 use serde::Deserialize;
 
 use super::readable_plan;
@@ -35,6 +35,28 @@ impl OfficeQuery {
             }),
         }
     }
+}
+
+/// GET /plans/{id}/export.docx.
+pub async fn export_docx(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<String>,
+    Query(q): Query<OfficeQuery>,
+) -> Result<Response, AppError> {
+    let plan = readable_plan(&state, &viewer, &id).await?;
+    let digits = q.digits(viewer.lang)?;
+    let plan_id = plan.id.to_string();
+    let written = tokio::task::spawn_blocking(move || {
+        let options = Options::new(digits);
+        phaen_documents::docx::write(&plan_document(&plan, &options), digits)
+    })
+    .await;
+    file(
+        written,
+        phaen_documents::docx::CONTENT_TYPE,
+        &format!("phaen-plan-{plan_id}.docx"),
+    )
 }
 
 /// GET /plans/{id}/export.xlsx.

@@ -5,6 +5,10 @@ use crate::i18n::Lang;
 
 pub struct PlanPageTexts {
     pub nav_label: &'static str,
+    /// The plan's documents to download: Word and Excel.
+    pub downloads: &'static str,
+    pub docx: &'static str,
+    pub xlsx: &'static str,
     pub overview: &'static str,
     pub map: &'static str,
     pub table: &'static str,
@@ -112,6 +116,9 @@ impl PlanPageTexts {
 
 pub static TH: PlanPageTexts = PlanPageTexts {
     nav_label: "หน้าของแผน",
+    downloads: "ดาวน์โหลดเอกสาร",
+    docx: "Word (DOCX)",
+    xlsx: "Excel (XLSX)",
     overview: "ภาพรวม",
     map: "แผนที่ยุทธศาสตร์",
     table: "ตารางพันธกิจ เป้าประสงค์ กลยุทธ์",
@@ -200,6 +207,9 @@ pub static TH: PlanPageTexts = PlanPageTexts {
 
 pub static EN: PlanPageTexts = PlanPageTexts {
     nav_label: "Pages of this plan",
+    downloads: "Download",
+    docx: "Word (DOCX)",
+    xlsx: "Excel (XLSX)",
     overview: "Overview",
     map: "Strategy map",
     table: "Mission–goal–strategy table",
