@@ -23,11 +23,23 @@ fn every_demo_plan_exports_as_a_workbook_in_the_chosen_digits() {
         for digits in ["thai", "arabic"] {
             let file = format!("{}-{digits}.xlsx", p.id);
             let out = phaen(&db, d)
-                .args(["export", p.id.as_str(), "--format", "xlsx", "--digits", digits, "-o"])
+                .args([
+                    "export",
+                    p.id.as_str(),
+                    "--format",
+                    "xlsx",
+                    "--digits",
+                    digits,
+                    "-o",
+                ])
                 .arg(&file)
                 .output()
                 .unwrap();
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             let mut book: Xlsx<_> = calamine::open_workbook(d.join(&file)).unwrap();
             let first = book.sheet_names()[0].clone();
             let range = book.worksheet_range(&first).unwrap();
@@ -43,12 +55,24 @@ fn every_demo_plan_exports_as_a_workbook_in_the_chosen_digits() {
         }
     }
     let out = phaen(&db, d)
-        .args(["export", plans[0].id.as_str(), "--format", "xlsx", "--digits", "roman", "-o", "x.xlsx"])
+        .args([
+            "export",
+            plans[0].id.as_str(),
+            "--format",
+            "xlsx",
+            "--digits",
+            "roman",
+            "-o",
+            "x.xlsx",
+        ])
         .output()
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("roman"));
-    assert!(!d.join("x.xlsx").exists(), "nothing is written on a bad choice");
+    assert!(
+        !d.join("x.xlsx").exists(),
+        "nothing is written on a bad choice"
+    );
 }
 
 #[test]
@@ -63,7 +87,14 @@ fn an_exported_action_plan_workbook_imports_back_with_the_same_projects() {
     let f = write_plan(d, "plan.json", &plan);
     phaen(&db, d).arg("import").arg(&f).assert().success();
     phaen(&db, d)
-        .args(["export", plan.id.as_str(), "--format", "xlsx", "-o", "plan.xlsx"])
+        .args([
+            "export",
+            plan.id.as_str(),
+            "--format",
+            "xlsx",
+            "-o",
+            "plan.xlsx",
+        ])
         .assert()
         .success();
     let before = plan_count(&db, d);
@@ -72,6 +103,10 @@ fn an_exported_action_plan_workbook_imports_back_with_the_same_projects() {
         .arg(plan.owner.code.as_str())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(plan_count(&db, d), before + 1);
 }

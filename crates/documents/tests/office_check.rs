@@ -49,7 +49,10 @@ pub fn through_libreoffice(doc: &Document, digits: Digits) -> Option<Printed> {
     if let Ok(keep) = std::env::var("PHAEN_KEEP_PDF") {
         std::fs::copy(&pdf, keep).unwrap();
     }
+    // -raw: in the order LibreOffice drew the text, so a table cell's wrapped lines stay
+    // together instead of interleaving with the cells beside them.
     let text = Command::new("pdftotext")
+        .arg("-raw")
         .arg(&pdf)
         .arg("-")
         .output()
@@ -112,24 +115,59 @@ pub fn through_libreoffice(doc: &Document, digits: Digits) -> Option<Printed> {
     })
 }
 
-/// Every word a layout says, as `squash` leaves it.
+/// Every word a layout says outside its tables, as `squash` leaves it.
 pub fn words_of(doc: &Document) -> Vec<String> {
-    let mut out: Vec<String> = doc.cover.iter().flat_map(|c| c.lines.clone()).collect();
+    texts_of(doc, false)
+}
+
+/// The text of every table cell, as `squash` leaves it.
+pub fn cells_of(doc: &Document) -> Vec<String> {
+    texts_of(doc, true)
+}
+
+/// Whether `cell` is printed near one place of `flat`: its characters in order within a
+/// stretch of four times its length and a row's line (200 characters). A cell that wraps onto several lines is drawn line by line
+/// across the row, so the lines of the cells beside it fall between its own.
+pub fn printed_nearby(flat: &str, cell: &str) -> bool {
+    let hay: Vec<char> = flat.chars().collect();
+    let needle: Vec<char> = cell.chars().collect();
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let window = needle.len() * 4 + 200;
+    (0..hay.len()).filter(|&i| hay[i] == first).any(|start| {
+        let mut k = 0;
+        for &c in hay[start..hay.len().min(start + window)].iter() {
+            if k < needle.len() && c == needle[k] {
+                k += 1;
+            }
+        }
+        k == needle.len()
+    })
+}
+
+fn texts_of(doc: &Document, tables: bool) -> Vec<String> {
+    let mut out: Vec<String> = if tables {
+        Vec::new()
+    } else {
+        doc.cover.iter().flat_map(|c| c.lines.clone()).collect()
+    };
     for block in doc.parts.iter().flat_map(|p| &p.blocks) {
         match block {
+            Block::Table(t) if tables => {
+                for row in t.header.iter().chain(&t.body) {
+                    for cell in row {
+                        out.push(cell.lines.join(""));
+                    }
+                }
+            }
+            _ if tables => {}
             Block::Contents { title } => out.push(title.clone()),
             Block::Heading { text, .. } | Block::Paragraph(text) => {
                 out.extend(text.split('\n').map(str::to_string))
             }
             Block::List { items, .. } => out.extend(items.clone()),
-            Block::Table(t) => {
-                out.extend(t.caption.clone());
-                for row in t.header.iter().chain(&t.body) {
-                    for cell in row {
-                        out.extend(cell.lines.clone());
-                    }
-                }
-            }
+            Block::Table(t) => out.extend(t.caption.clone()),
             Block::Figure { caption, .. } => out.push(caption.clone()),
             Block::PageBreak => {}
         }
@@ -166,6 +204,12 @@ fn libreoffice_prints_every_word_of_the_word_file() {
     let flat = squash(&text);
     for w in words_of(&doc) {
         assert!(flat.contains(&w), "the PDF lacks '{w}':\n{text}");
+    }
+    for c in cells_of(&doc) {
+        assert!(
+            printed_nearby(&flat, &c),
+            "the PDF lacks the cell '{c}':\n{text}"
+        );
     }
     // The figure is printed as a picture (LibreOffice 7 prints the PNG Word files carry).
     assert_eq!(images, 1, "one picture in the PDF");
@@ -208,4 +252,45 @@ fn pages_are_numbered_in_the_footer_from_the_first_part() {
     std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
         .unwrap();
     assert_eq!(xml.matches(r#"w:fmt="thaiNumbers""#).count(), 3);
+}
+
+#[test]
+fn the_word_files_of_the_demo_plans_print_every_word_of_their_layouts() {
+    use phaen_documents::layout::{Options, plan_document};
+    let demo = phaen_synth::demo(7);
+    let mut kinds = Vec::new();
+    for plan in &demo.plans {
+        // One plan of each kind is enough for LibreOffice's time.
+        if kinds.contains(&plan.kind) {
+            continue;
+        }
+        kinds.push(plan.kind);
+        for digits in [Digits::Thai, Digits::Arabic] {
+            let doc = plan_document(plan, &Options::new(digits));
+            let Some(printed) = through_libreoffice(&doc, digits) else {
+                return;
+            };
+            let flat = squash(&printed.text);
+            for w in words_of(&doc) {
+                assert!(flat.contains(&w), "{}: the PDF lacks '{w}'", plan.title);
+            }
+            for c in cells_of(&doc) {
+                assert!(
+                    printed_nearby(&flat, &c),
+                    "{}: the PDF lacks the cell '{c}'",
+                    plan.title
+                );
+            }
+            let landscape = doc
+                .parts
+                .iter()
+                .any(|p| p.orientation == phaen_documents::layout::Orientation::Landscape);
+            assert_eq!(
+                printed.sizes.iter().any(|(w, h)| w > h),
+                landscape,
+                "{}: landscape pages for landscape parts",
+                plan.title
+            );
+        }
+    }
 }

@@ -41,9 +41,19 @@ async fn a_plan_downloads_as_word_and_excel_from_its_pages() {
         .unwrap();
     let c = signed_in(&app, "coop").await;
     let base = format!("{}/plans/{}", app.base, plan.id);
-    let page = c.get(format!("{base}/map")).send().await.unwrap().text().await.unwrap();
+    let page = c
+        .get(format!("{base}/map"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     for file in ["export.docx", "export.xlsx"] {
-        assert!(page.contains(&format!("/plans/{}/{file}", plan.id)), "a link to {file}");
+        assert!(
+            page.contains(&format!("/plans/{}/{file}", plan.id)),
+            "a link to {file}"
+        );
     }
 
     let (status, kind, docx) = fetch(&c, &format!("{base}/export.docx?digits=arabic")).await;
@@ -64,7 +74,10 @@ async fn a_plan_downloads_as_word_and_excel_from_its_pages() {
         texts.iter().any(|t| flat(t).contains(&flat(&plan.title))),
         "the title is in the Word file"
     );
-    assert!(read.doc.blocks.iter().any(|b| matches!(b, Block::Table(_))), "real tables");
+    assert!(
+        read.doc.blocks.iter().any(|b| matches!(b, Block::Table(_))),
+        "real tables"
+    );
 
     let (status, kind, xlsx) = fetch(&c, &format!("{base}/export.xlsx?digits=thai")).await;
     assert_eq!(status, 200);

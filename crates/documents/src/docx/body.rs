@@ -214,11 +214,26 @@ impl Body {
 
 /// The runs of a text: lines joined by breaks, spaces kept.
 pub fn runs(text: &str, bold: bool) -> String {
-    let rpr = if bold {
-        "<w:rPr><w:b/><w:bCs/></w:rPr>"
-    } else {
-        ""
-    };
+    runs_with(
+        text,
+        if bold {
+            "<w:rPr><w:b/><w:bCs/></w:rPr>"
+        } else {
+            ""
+        },
+    )
+}
+
+/// The same at a size other than the style's (half-points).
+pub fn runs_sized(text: &str, bold: bool, size: u32) -> String {
+    let b = if bold { "<w:b/><w:bCs/>" } else { "" };
+    runs_with(
+        text,
+        &format!(r#"<w:rPr>{b}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>"#),
+    )
+}
+
+fn runs_with(text: &str, rpr: &str) -> String {
     let mut s = String::new();
     for (i, line) in text.split('\n').enumerate() {
         s.push_str("<w:r>");

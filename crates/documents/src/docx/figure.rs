@@ -90,13 +90,17 @@ fn render_png(svg: &str, cx: u64) -> Result<Vec<u8>, String> {
 /// sans-serif) and for families a drawing names that are not installed.
 const THAI_FAMILIES: [&str; 4] = ["Sarabun", "TH Sarabun New", "Laksaman", "Noto Sans Thai"];
 
-/// The fonts text in a drawing is set in, loaded once: the system's, with the first Thai font
-/// of `THAI_FAMILIES` as the generic families; `None` when there is no Thai font at all.
+/// The fonts text in a drawing is set in, loaded once: Sarabun compiled into Phaen (the PDF's
+/// font) and the system's, with the first Thai font of `THAI_FAMILIES` as the generic
+/// families; `None` when there is no Thai font at all.
 fn fonts() -> Option<std::sync::Arc<resvg::usvg::fontdb::Database>> {
     use resvg::usvg::fontdb::{Database, Family, Query};
     static DB: std::sync::OnceLock<Option<std::sync::Arc<Database>>> = std::sync::OnceLock::new();
     DB.get_or_init(|| {
         let mut db = Database::new();
+        for (_, bytes) in crate::pdf::fonts::faces() {
+            db.load_font_data(bytes.to_vec());
+        }
         db.load_system_fonts();
         let thai = THAI_FAMILIES.into_iter().find(|f| {
             db.query(&Query {

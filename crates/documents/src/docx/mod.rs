@@ -38,6 +38,8 @@ pub const FONT: &str = "TH Sarabun New";
 pub const FONT_ALT: &str = "Sarabun";
 /// Body text size in half-points (16 pt).
 pub const BODY_SIZE: u32 = 32;
+/// Table text size in half-points (14 pt).
+pub const TABLE_SIZE: u32 = 28;
 
 /// Writes `doc` as the bytes of a .docx file, its page numbers in `digits` (the layout's text
 /// already is). Every table is checked first, so a layout that does not add up is refused with

@@ -202,7 +202,15 @@ pub fn styles() -> String {
         r#"<w:ind w:left="720"/>"#,
         "",
     ));
-    s.push_str(&style("TableText", "Table Text", "", "", ""));
+    // Tables at 14 pt: wide official tables (a budget per year in landscape) fit their
+    // figures on one line, as printed plans set them.
+    s.push_str(&style(
+        "TableText",
+        "Table Text",
+        "",
+        "",
+        &size(super::TABLE_SIZE),
+    ));
     s.push_str(&style("Footer", "footer", "", "", ""));
     s.push_str(&style(
         "FigureImage",
@@ -211,7 +219,7 @@ pub fn styles() -> String {
         r#"<w:keepNext/><w:jc w:val="center"/>"#,
         "",
     ));
-    s.push_str(r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#);
+    s.push_str(r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="57" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#);
     let border =
         |side: &str| format!(r#"<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>"#);
     let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]

@@ -3,12 +3,19 @@
 //! (gridSpan) and rows (vMerge: the first cell restarts, the places below continue), shading
 //! and alignment. The table has been checked (`Table::check`), so spans add up.
 
-use super::body::runs;
+use super::body::runs_sized;
 use crate::layout::{Align, Cell, Shade, Table};
+
+/// Text size (half-points) of a table with this many columns: 14 pt, or 12 pt for the wide
+/// tables of a budget per year, as printed plans set them.
+fn text_size(columns: usize) -> u32 {
+    if columns > 10 { 24 } else { super::TABLE_SIZE }
+}
 
 /// The table's XML, `width` twips wide.
 pub fn write(t: &Table, width: u32) -> String {
-    let grid = grid(&t.widths, width);
+    let size = text_size(t.widths.len());
+    let grid = grid(t, width, size);
     let mut s = format!(
         r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{}" w:type="dxa"/><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>"#,
         grid.iter().sum::<u32>()
@@ -43,7 +50,7 @@ pub fn write(t: &Table, width: u32) -> String {
                 break;
             };
             let span = usize::from(cell.colspan.max(1)).min(grid.len() - c);
-            s.push_str(&cell_xml(cell, &grid[c..c + span]));
+            s.push_str(&cell_xml(cell, &grid[c..c + span], size));
             if cell.rowspan > 1 {
                 below[c] = Some((cell.rowspan - 1, span as u16, cell.shade));
             }
@@ -55,14 +62,81 @@ pub fn write(t: &Table, width: u32) -> String {
     s
 }
 
-/// Column widths in twips, in proportion to the layout's relative widths.
-fn grid(widths: &[u16], width: u32) -> Vec<u32> {
-    let total: u32 = widths.iter().map(|w| u32::from(*w).max(1)).sum();
-    widths
+/// Column widths in twips: first what each column's longest figure needs on one line (a figure
+/// such as '16,100,000' must never wrap inside itself; a column of Thai text keeps room for a
+/// few syllables a line), the rest shared in proportion to the layout's relative widths. When
+/// the needs alone are wider than the page, they are shrunk together to fit it.
+fn grid(t: &Table, width: u32, size: u32) -> Vec<u32> {
+    // A digit of TH Sarabun-style type is about 0.5 em wide: 10 twips per half-point.
+    let figure_char = size * 5;
+    let n = t.widths.len();
+    let total: u32 = t
+        .widths
         .iter()
-        .map(|w| u32::from(*w).max(1) * width / total.max(1))
+        .map(|w| u32::from(*w).max(1))
+        .sum::<u32>()
+        .max(1);
+    let proportional: Vec<u32> = t
+        .widths
+        .iter()
+        .map(|w| u32::from(*w).max(1) * width / total)
+        .collect();
+    let mut need = vec![0u32; n];
+    for row in t.header.iter().chain(&t.body) {
+        let mut c = 0usize;
+        for cell in row {
+            // Rows shifted by spans from above are not tracked here; a cell's column is its
+            // place among the row's cells, which is exact for rows without such spans and a
+            // fair guess otherwise.
+            if cell.colspan == 1 && c < n {
+                let words = cell.lines.iter().flat_map(|l| l.split_whitespace());
+                let thai = |w: &str| w.chars().any(|ch| ('\u{0E01}'..='\u{0E4F}').contains(&ch));
+                let longest = words
+                    .clone()
+                    .filter(|w| !thai(w))
+                    .map(|w| w.chars().count() as u32)
+                    .max()
+                    .unwrap_or(0);
+                need[c] = need[c].max(longest * figure_char + 2 * CELL_MARGIN);
+                // A column of Thai text keeps room for a few syllables a line, or its share.
+                if words.clone().any(thai) {
+                    need[c] = need[c].max(proportional[c].min(8 * figure_char));
+                }
+            }
+            c += usize::from(cell.colspan.max(1));
+        }
+    }
+    let needed: u32 = need.iter().sum();
+    if needed >= width {
+        return need.iter().map(|n| n * width / needed.max(1)).collect();
+    }
+    // Give each column at least what it needs, taking the difference from the columns that
+    // have more than they need, in proportion to their spare width.
+    let short: u32 = need
+        .iter()
+        .zip(&proportional)
+        .map(|(n, p)| n.saturating_sub(*p))
+        .sum();
+    let spare: u32 = need
+        .iter()
+        .zip(&proportional)
+        .map(|(n, p)| p.saturating_sub(*n))
+        .sum::<u32>()
+        .max(1);
+    need.iter()
+        .zip(&proportional)
+        .map(|(n, p)| {
+            if p < n {
+                *n
+            } else {
+                p - (p - n) * short / spare
+            }
+        })
         .collect()
 }
+
+/// The cell margin on each side, in twips.
+const CELL_MARGIN: u32 = 57;
 
 fn tc_pr(cols: &[u32], merge: &str, shade: Shade, centred: bool) -> String {
     let mut s = format!(
@@ -90,7 +164,7 @@ fn tc_pr(cols: &[u32], merge: &str, shade: Shade, centred: bool) -> String {
     s
 }
 
-fn cell_xml(cell: &Cell, cols: &[u32]) -> String {
+fn cell_xml(cell: &Cell, cols: &[u32], size: u32) -> String {
     let merge = if cell.rowspan > 1 {
         r#"<w:vMerge w:val="restart"/>"#
     } else {
@@ -103,12 +177,17 @@ fn cell_xml(cell: &Cell, cols: &[u32]) -> String {
         Align::Center => r#"<w:jc w:val="center"/>"#,
         Align::Right => r#"<w:jc w:val="right"/>"#,
     };
-    let ppr = format!(r#"<w:pPr><w:pStyle w:val="TableText"/>{jc}</w:pPr>"#);
+    let ppr = format!(
+        r#"<w:pPr><w:pStyle w:val="TableText"/>{jc}<w:rPr><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr></w:pPr>"#
+    );
     if cell.lines.is_empty() {
         s.push_str(&format!("<w:p>{ppr}</w:p>"));
     }
     for line in &cell.lines {
-        s.push_str(&format!("<w:p>{ppr}{}</w:p>", runs(line, cell.bold)));
+        s.push_str(&format!(
+            "<w:p>{ppr}{}</w:p>",
+            runs_sized(line, cell.bold, size)
+        ));
     }
     s.push_str("</w:tc>");
     s

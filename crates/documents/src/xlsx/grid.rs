@@ -7,7 +7,7 @@
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
-use crate::digits::Digits;
+use crate::layout::Digits;
 use crate::layout::{Cell, Table};
 
 /// One sheet.

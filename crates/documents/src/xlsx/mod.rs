@@ -11,8 +11,8 @@ pub mod summary;
 
 use phaen_domain::{Element, ElementKind, Plan, PlanKind};
 
-use crate::digits::Digits;
 use crate::error::Result;
+use crate::layout::Digits;
 pub use grid::{Row, Sheet, Total, Value};
 
 pub const CONTENT_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -69,7 +69,8 @@ pub async fn export_xlsx(
     let plan = readable_plan(&state, &viewer, &id).await?;
     let digits = q.digits(viewer.lang)?;
     let plan_id = plan.id.to_string();
-    let written = tokio::task::spawn_blocking(move || phaen_documents::xlsx::write(&plan, digits)).await;
+    let written =
+        tokio::task::spawn_blocking(move || phaen_documents::xlsx::write(&plan, digits)).await;
     file(
         written,
         phaen_documents::xlsx::CONTENT_TYPE,
