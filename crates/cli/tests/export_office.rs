@@ -110,3 +110,38 @@ fn an_exported_action_plan_workbook_imports_back_with_the_same_projects() {
     );
     assert_eq!(plan_count(&db, d), before + 1);
 }
+
+#[test]
+fn every_demo_plan_exports_as_a_word_file_the_importer_reads() {
+    let db = TestDb::new();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let plans = demo_plans();
+    for (i, p) in plans.iter().enumerate() {
+        let f = write_plan(d, &format!("p{i}.json"), p);
+        phaen(&db, d).arg("import").arg(&f).assert().success();
+    }
+    for p in &plans {
+        let file = format!("{}.docx", p.id);
+        let out = phaen(&db, d)
+            .args(["export", p.id.as_str(), "--format", "docx", "--digits", "arabic", "-o"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let bytes = std::fs::read(d.join(&file)).unwrap();
+        let read = phaen_import::source::read(&bytes).unwrap();
+        let heading_1 = read.doc.blocks.iter().any(|b| {
+            matches!(b, phaen_import::doc::Block::Para(para) if para.heading == Some(1))
+        });
+        assert!(heading_1, "{}: headings a table of contents is built from", p.title);
+        assert!(
+            read.doc
+                .blocks
+                .iter()
+                .any(|b| matches!(b, phaen_import::doc::Block::Table(_))),
+            "{}: real tables",
+            p.title
+        );
+    }
+}
