@@ -1,8 +1,8 @@
 //! W3 and W6 on the national data set: loads it with `phaen synth` (time, the loader's peak
 //! memory, database size), starts the real `phaen serve` on it as a child process, signs in
-//! a department user and times repeated GETs of the national plan's coverage page, the
-//! national roll-up (page, one province's page and the API) and search for a handful of Thai
-//! words; reports p50/p95/p99 and the server's peak memory (VmHWM). Then exports what the
+//! a department user and times repeated GETs of the national plan's coverage page (and what
+//! serves one guideline, in one province and in the whole country), the national roll-up
+//! (page, one province's page and the API) and search for a handful of Thai words; reports p50/p95/p99 and the server's peak memory (VmHWM). Then exports what the
 //! roll-up reads to CSV and asks DuckDB the same roll-up (w3_duckdb.py), timed, for the ratio.
 //!
 //! `cargo bench -p phaen --bench w3_national` (SQLite under /var/tmp/phaen-w3);
@@ -213,6 +213,14 @@ fn main() {
     let rt = tokio::runtime::Runtime::new().unwrap();
     let nation = phaen_synth::Nation::new(2568, coops as usize, years as u16);
     let national = nation.national.id.to_string();
+    let guideline = nation
+        .national
+        .walk()
+        .into_iter()
+        .map(|w| w.element)
+        .find(|e| e.kind == phaen_domain::ElementKind::Guideline)
+        .map(|e| e.id.to_string())
+        .expect("the national plan has guidelines");
     println!("W3 {backend}: {coops} cooperatives, {years} years");
     if std::env::var("PHAEN_W3_LOADED").is_err() {
         let (secs, peak, out) = load(&url, coops, years);
@@ -230,6 +238,18 @@ fn main() {
         let c = sign_in(&base).await;
         let cov = measure(&c, &format!("{base}/plans/{national}/coverage"), n).await;
         print_times("coverage /plans/{national}/coverage", &cov);
+        let one = format!("{base}/plans/{national}/coverage/{guideline}?org=PCO-N01");
+        let one = measure(&c, &one, n).await;
+        print_times(
+            "what serves one guideline, one province /coverage/{g}?org=PCO-N01",
+            &one,
+        );
+        let all = format!("{base}/plans/{national}/coverage/{guideline}");
+        let all = measure(&c, &all, n / 4).await;
+        print_times(
+            "what serves one guideline, whole country /coverage/{g} (first 100)",
+            &all,
+        );
         let page = format!("{base}/plans/{national}/rollup?year={year}");
         let page = measure(&c, &page, n).await;
         print_times("roll-up page /plans/{national}/rollup?year=Y", &page);

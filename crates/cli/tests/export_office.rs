@@ -124,17 +124,34 @@ fn every_demo_plan_exports_as_a_word_file_the_importer_reads() {
     for p in &plans {
         let file = format!("{}.docx", p.id);
         let out = phaen(&db, d)
-            .args(["export", p.id.as_str(), "--format", "docx", "--digits", "arabic", "-o"])
+            .args([
+                "export",
+                p.id.as_str(),
+                "--format",
+                "docx",
+                "--digits",
+                "arabic",
+                "-o",
+            ])
             .arg(&file)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let bytes = std::fs::read(d.join(&file)).unwrap();
         let read = phaen_import::source::read(&bytes).unwrap();
-        let heading_1 = read.doc.blocks.iter().any(|b| {
-            matches!(b, phaen_import::doc::Block::Para(para) if para.heading == Some(1))
-        });
-        assert!(heading_1, "{}: headings a table of contents is built from", p.title);
+        let heading_1 =
+            read.doc.blocks.iter().any(
+                |b| matches!(b, phaen_import::doc::Block::Para(para) if para.heading == Some(1)),
+            );
+        assert!(
+            heading_1,
+            "{}: headings a table of contents is built from",
+            p.title
+        );
         assert!(
             read.doc
                 .blocks

@@ -238,5 +238,9 @@ pub fn can_read_audit(
         || upper_level_over(memberships, org, ancestors_of_org)
 }
 
+pub mod reach;
+
+pub use reach::Reach;
+
 #[cfg(test)]
 mod tests;

@@ -119,6 +119,21 @@ fn is_busy(e: &sqlx::Error) -> bool {
 
 /// Reads the backend from a database URL or path: `postgres://...` is PostgreSQL; `sqlite:...`
 /// or a plain file path is SQLite.
+/// Pushes `ids` onto `args` as one JSON array and returns a FROM item of them, rows `s(value)`:
+/// a list of any length as one parameter, on both backends.
+pub fn json_list_from(backend: Backend, ids: &[&str], args: &mut Vec<Arg>) -> String {
+    args.push(
+        serde_json::to_string(ids)
+            .unwrap_or_else(|_| "[]".into())
+            .into(),
+    );
+    let n = args.len();
+    match backend {
+        Backend::Sqlite => format!("json_each(${n}) AS s"),
+        Backend::Postgres => format!("jsonb_array_elements_text(CAST(${n} AS jsonb)) AS s(value)"),
+    }
+}
+
 pub fn backend_of(url: &str) -> Backend {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Backend::Postgres

@@ -77,6 +77,11 @@ pub const MIGRATIONS: &[(i64, &str, &str)] = &[
         "rollups",
         include_str!("../../../migrations/0014_rollups.sql"),
     ),
+    (
+        15,
+        "project_progress_by_element",
+        include_str!("../../../migrations/0015_project_progress_by_element.sql"),
+    ),
 ];
 
 /// The PostgreSQL advisory lock every migrating transaction takes, so that servers starting

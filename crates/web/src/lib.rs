@@ -170,6 +170,10 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(plan_pages::coverage::coverage_page),
         ),
         (
+            "/plans/{id}/coverage/{target}",
+            get(plan_pages::coverage::target::target_page),
+        ),
+        (
             "/plans/{id}/rollup",
             get(plan_pages::rollup::page::rollup_page),
         ),

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use phaen_domain::{Membership, OrgCode, Organization, access};
+use phaen_domain::{Membership, OrgCode, Organization, PlanStatus, access};
 use phaen_store::search::Scope;
 use phaen_store::{OrgStore, PlanListing, PlanStore, Result, Store};
 
@@ -70,17 +70,6 @@ pub struct Readable {
     pub all: bool,
 }
 
-impl Readable {
-    /// Where a search of theirs looks: in these plans only.
-    pub fn search_scope(&self) -> Scope {
-        if self.all && !self.plans.is_empty() {
-            Scope::All
-        } else {
-            Scope::Plans(self.plans.iter().map(|p| p.id.clone()).collect())
-        }
-    }
-}
-
 /// The plans one holding `memberships` may read, in list order: of their own organizations
 /// and below, and (`with_above`) the published plans of the organizations above them.
 pub async fn readable_plans(
@@ -89,26 +78,63 @@ pub async fn readable_plans(
     with_above: bool,
 ) -> Result<Readable> {
     let tree = OrgTree::load_from(store).await?;
-    let above_viewer: Vec<OrgCode> = if with_above {
-        memberships
-            .iter()
-            .flat_map(|m| tree.ancestors(&m.org))
-            .collect()
-    } else {
-        Vec::new()
-    };
     let every = store.list_plans().await?;
     let total = every.len();
+    let rule = ReadRule::new(memberships, &tree, with_above);
     let plans: Vec<PlanListing> = every
         .into_iter()
-        .filter(|p| {
-            access::can_read_plan(memberships, &p.org, p.status, &tree.ancestors(&p.org))
-                || access::reads_from_below(&above_viewer, &p.org, p.status)
-        })
+        .filter(|p| rule.may_read(&p.org, p.status))
         .collect();
     Ok(Readable {
         all: plans.len() == total,
         plans,
         tree,
     })
+}
+
+/// Where a search of one holding `memberships` looks: the plans they may read (those above
+/// them included), selected by the database from how far their reading reaches, so a search
+/// never reads the list of every plan in the country to decide.
+pub async fn search_scope(store: &Store, memberships: &[Membership]) -> Result<Scope> {
+    let mut above: Vec<OrgCode> = Vec::new();
+    for m in memberships {
+        above.extend(store.ancestors(&m.org).await?);
+    }
+    above.sort();
+    above.dedup();
+    store
+        .plans_within(&access::Reach::of(memberships, &above))
+        .await
+}
+
+/// Whether one holding some memberships may read a plan of an organization in a status, as
+/// [`readable_plans`] decides, for pages that read plans one by one.
+pub struct ReadRule<'a> {
+    memberships: &'a [Membership],
+    tree: &'a OrgTree,
+    above_viewer: Vec<OrgCode>,
+}
+
+impl<'a> ReadRule<'a> {
+    /// With `with_above`, the published plans of the organizations above them count too.
+    pub fn new(memberships: &'a [Membership], tree: &'a OrgTree, with_above: bool) -> Self {
+        let above_viewer = if with_above {
+            memberships
+                .iter()
+                .flat_map(|m| tree.ancestors(&m.org))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        ReadRule {
+            memberships,
+            tree,
+            above_viewer,
+        }
+    }
+
+    pub fn may_read(&self, org: &OrgCode, status: PlanStatus) -> bool {
+        access::can_read_plan(self.memberships, org, status, &self.tree.ancestors(org))
+            || access::reads_from_below(&self.above_viewer, org, status)
+    }
 }

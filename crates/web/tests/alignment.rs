@@ -255,3 +255,156 @@ async fn a_member_reads_the_published_plans_above_but_not_another_cooperatives()
     let (status, _) = get(&app, &c, &format!("/plans/{}", other.id)).await;
     assert_eq!(status, 404);
 }
+
+/// The value of `attr` on the first element with `id="{id}"`.
+fn attr_at(html: &str, id: &str, attr: &str) -> Option<String> {
+    let at = html.find(&format!("id=\"{id}\""))?;
+    let rest = &html[at..];
+    let from = rest.find(&format!("{attr}=\""))? + attr.len() + 2;
+    Some(rest[from..from + rest[from..].find('"')?].to_string())
+}
+
+#[tokio::test]
+async fn a_target_lists_what_serves_it_and_drills_down_by_organization() {
+    use phaen_store::OrgStore;
+    let app = spawn_app(&[
+        ("dept", phaen_synth::DEPT, Role::Department),
+        ("mem", phaen_synth::SAVINGS, Role::Member),
+    ])
+    .await;
+    let nat = national(&app).await;
+    // The direct computation: per target, the serving elements' owners and budgets.
+    let demo = phaen_synth::demo(3);
+    let mut serving: HashMap<String, Vec<(String, Decimal)>> = HashMap::new();
+    for p in demo.plans.iter().filter(|p| p.id != nat.id) {
+        for w in p.walk() {
+            for t in w
+                .element
+                .aligned_to
+                .iter()
+                .filter_map(|l| l.target_id.clone())
+            {
+                let budget = w
+                    .element
+                    .budget
+                    .iter()
+                    .map(|b| b.amount_baht.amount())
+                    .sum();
+                serving
+                    .entry(t)
+                    .or_default()
+                    .push((p.owner.code.to_string(), budget));
+            }
+        }
+    }
+    let (tid, items) = serving
+        .iter()
+        .max_by_key(|(id, v)| (v.len(), id.as_str()))
+        .map(|(id, v)| (id.clone(), v.clone()))
+        .unwrap();
+    let (d, _) = sign_in(&app, "dept", PASSWORD).await;
+    let (status, html) = get(&app, &d, &format!("/plans/{}/coverage/{tid}", nat.id)).await;
+    assert_eq!(status, 200, "{html}");
+    let budget: Decimal = items.iter().map(|i| i.1).sum();
+    assert_eq!(
+        attr_at(&html, "target-facts", "data-serving").unwrap(),
+        items.len().to_string()
+    );
+    assert_eq!(
+        attr_at(&html, "target-facts", "data-unreadable").unwrap(),
+        "0"
+    );
+    assert_eq!(
+        attr_at(&html, "target-facts", "data-budget").unwrap(),
+        budget.normalize().to_string()
+    );
+    let listed = html.matches("<tr><td>").count();
+    assert_eq!(listed, items.len().min(100));
+    // The projects with an approved report, as the store's own listing of the items has them.
+    let reported = app
+        .store
+        .coverage(&nat.id)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|s| s.target_id == tid && s.progress.is_some())
+        .count();
+    assert_eq!(
+        attr_at(&html, "target-facts", "data-reported").unwrap(),
+        reported.to_string()
+    );
+    // Each organization directly below the department counts its subtree's items.
+    let mut below: HashMap<String, usize> = HashMap::new();
+    for (org, _) in &items {
+        let code = phaen_domain::OrgCode::parse(org).unwrap();
+        let mut chain = app.store.ancestors(&code).await.unwrap();
+        chain.insert(0, code);
+        if let Some(at) = chain.iter().position(|o| o.as_str() == phaen_synth::DEPT)
+            && at > 0
+        {
+            *below.entry(chain[at - 1].to_string()).or_default() += 1;
+        }
+    }
+    assert!(!below.is_empty());
+    for (child, n) in &below {
+        assert_eq!(
+            attr_at(&html, &format!("c-{child}"), "data-serving").as_deref(),
+            Some(n.to_string().as_str()),
+            "{child}"
+        );
+    }
+    // Drilling down to the provincial office shows its subtree only; Thai digits read.
+    let (status, html) = get(
+        &app,
+        &d,
+        &format!(
+            "/plans/{}/coverage/{tid}?org={}&page=๑",
+            nat.id,
+            phaen_synth::PCO
+        ),
+    )
+    .await;
+    assert_eq!(status, 200);
+    let under_pco = below.get(phaen_synth::PCO).copied().unwrap_or_default();
+    assert_eq!(
+        attr_at(&html, "target-facts", "data-serving").unwrap(),
+        under_pco.to_string()
+    );
+    let (status, html) = get(
+        &app,
+        &d,
+        &format!("/plans/{}/coverage/{tid}?page=x", nat.id),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(html.contains("หน้า &#39;x&#39; อ่านไม่ได้"), "{html}");
+    let (status, _) = get(&app, &d, &format!("/plans/{}/coverage/nothing", nat.id)).await;
+    assert_eq!(status, 404);
+
+    // A member sees their cooperative's share: counted whatever the plans' status, listed
+    // only from the plans a member may read; never another organization's subtree.
+    let (m, _) = sign_in(&app, "mem", PASSWORD).await;
+    let (status, html) = get(&app, &m, &format!("/plans/{}/coverage", nat.id)).await;
+    assert_eq!(status, 200);
+    let mine = items.iter().filter(|i| i.0 == phaen_synth::SAVINGS).count();
+    assert_eq!(row_attr(&html, &tid, "data-serving"), mine.to_string());
+    let (_, html) = get(&app, &m, &format!("/plans/{}/coverage/{tid}", nat.id)).await;
+    let shown: usize = attr_at(&html, "target-facts", "data-serving")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let hidden: usize = attr_at(&html, "target-facts", "data-unreadable")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(shown + hidden, mine);
+    for org in [phaen_synth::DEPT, phaen_synth::PCO, phaen_synth::AGRI] {
+        let (status, _) = get(
+            &app,
+            &m,
+            &format!("/plans/{}/coverage/{tid}?org={org}", nat.id),
+        )
+        .await;
+        assert_eq!(status, 404, "{org}");
+    }
+}

@@ -82,6 +82,7 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("GET", "/plans/{id}/progress", Theirs),
     ("GET", "/plans/{id}/dashboard", Theirs),
     ("GET", "/plans/{id}/coverage", Theirs),
+    ("GET", "/plans/{id}/coverage/{target}", Theirs),
     ("GET", "/plans/{id}/rollup", Theirs),
     ("GET", "/plans/{id}/rollup.xlsx", Theirs),
     ("GET", "/plans/{id}/dashboard.csv", Theirs),
@@ -118,6 +119,7 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("GET", "/audit.csv", Own(200)),
     ("GET", "/api/v1/openapi.json", Public(200)),
     ("GET", "/api/v1/plans", Own(200)),
+    ("GET", "/api/v1/search", Own(200)),
     ("GET", "/api/v1/plans/{id}", Theirs),
     ("GET", "/api/v1/plans/{id}/summary", Theirs),
     ("GET", "/api/v1/plans/{id}/rollup", Theirs),
@@ -182,6 +184,7 @@ impl Theirs {
                 },
             )
             .replace("{eid}", &self.element)
+            .replace("{target}", &self.element)
             .replace("{kid}", &self.kpi)
             .replace("{aid}", &self.action)
             .replace("{fid}", &self.evidence)
@@ -198,7 +201,7 @@ impl Theirs {
             ("GET", "/plans/{id}/kpis/new") => format!("element={}", self.element),
             ("GET", "/plans/{id}/compare") => format!("a={}&b=current", self.revision),
             ("GET", "/lang/{code}") => "next=/plans".into(),
-            ("GET", "/search") => format!("q={}", self.word),
+            ("GET", "/search" | "/api/v1/search") => format!("q={}", self.word),
             _ => String::new(),
         };
         if !query.is_empty() {

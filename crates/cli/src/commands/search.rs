@@ -49,8 +49,7 @@ async fn scope(store: &Store, user: Option<&str>) -> Result<Scope> {
         .await?
         .with_context(|| format!("no user is named {name} (ไม่พบผู้ใช้ชื่อ {name})"))?;
     let memberships = store.memberships(&user.id).await?;
-    let readable = phaen_web::visibility::readable_plans(store, &memberships, true).await?;
-    Ok(readable.search_scope())
+    Ok(phaen_web::visibility::search_scope(store, &memberships).await?)
 }
 
 pub async fn run(store: &Store, args: Args) -> Result<()> {

@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{Folded, Query, is_stop_word};
 
 /// A run of the original text, and whether it matches the query.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Piece {
     pub text: String,
     pub hit: bool,

@@ -113,6 +113,42 @@ impl Store {
 }
 
 impl Store {
+    /// Each organization directly below `org` on one target of `served`: its subtree's
+    /// items, serving organizations and budget (every year), by organization code.
+    pub async fn rollup_children_on(
+        &self,
+        served: &PlanId,
+        org: &OrgCode,
+        key: &str,
+    ) -> Result<Vec<RollupChild>> {
+        let rows = self
+            .pool()
+            .all(
+                "SELECT t.org_code,
+                        CAST(SUM(CASE WHEN t.year = 0 THEN t.items ELSE 0 END) AS BIGINT),
+                        CAST(SUM(CASE WHEN t.year = 0 THEN t.orgs ELSE 0 END) AS BIGINT),
+                        CAST(SUM(t.budget_satang) AS BIGINT)
+                 FROM orgs o CROSS JOIN rollup_totals t
+                 WHERE o.parent_code = $2 AND t.target_plan = $1 AND t.org_code = o.code
+                   AND t.grain = 'target' AND t.key = $3
+                 GROUP BY t.org_code ORDER BY t.org_code",
+                args![served.as_str(), org.as_str(), key],
+            )
+            .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(RollupChild {
+                    org: OrgCode::parse(&r.text(0)?)?,
+                    grain: "target".into(),
+                    key: key.to_string(),
+                    items: r.int(1)?,
+                    orgs: r.int(2)?,
+                    budget: baht(r.int(3)?),
+                })
+            })
+            .collect()
+    }
+
     /// The organizations directly below `org`: (code, Thai name), by code.
     pub async fn child_orgs(&self, org: &OrgCode) -> Result<Vec<(OrgCode, String)>> {
         let rows = self

@@ -3,6 +3,7 @@
 //! keys they match, then by matches in their title, then by how often, with the matches marked.
 
 pub(crate) mod index;
+mod reach;
 mod sql;
 
 use phaen_domain::PlanId;
@@ -28,6 +29,8 @@ pub struct Hit {
     pub plan: String,
     pub plan_title: String,
     pub org: String,
+    /// The organization's Thai name.
+    pub org_name: String,
     /// plan | an element kind (strategy, guideline, project ...) | kpi | kpi_narrative |
     /// project_narrative
     pub kind: String,
@@ -67,6 +70,7 @@ impl Store {
                     matched: r.int(7)?,
                     keys,
                     hits: r.int(8)?,
+                    org_name: r.text(9)?,
                 })
             })
             .collect()

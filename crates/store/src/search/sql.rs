@@ -54,16 +54,7 @@ fn range(column: &str, key: &Key, args: &mut Vec<Arg>) -> String {
 /// The plan ids as one JSON parameter, and a FROM item of them as rows `s(value)`.
 fn plans_from(backend: Backend, ids: &[PlanId], args: &mut Vec<Arg>) -> String {
     let list: Vec<&str> = ids.iter().map(PlanId::as_str).collect();
-    args.push(
-        serde_json::to_string(&list)
-            .unwrap_or_else(|_| "[]".into())
-            .into(),
-    );
-    let n = args.len();
-    match backend {
-        Backend::Sqlite => format!("json_each(${n}) AS s"),
-        Backend::Postgres => format!("jsonb_array_elements_text(CAST(${n} AS jsonb)) AS s(value)"),
-    }
+    crate::db::json_list_from(backend, &list, args)
 }
 
 /// One key's postings, at most `PER_KEY`, within the scope.
@@ -131,9 +122,9 @@ pub fn search_sql(
                FROM m GROUP BY plan_id, doc
                ORDER BY words DESC, titles DESC, hits DESC, plan_id, doc LIMIT ${})
          SELECT r.plan_id, p.title, p.org_code, d.kind, d.target, d.title, d.body, r.words,
-            r.hits
+            r.hits, o.name_th
          FROM r JOIN search_docs d ON d.plan_id = r.plan_id AND d.doc = r.doc
-            JOIN plans p ON p.id = r.plan_id
+            JOIN plans p ON p.id = r.plan_id JOIN orgs o ON o.code = p.org_code
          ORDER BY r.words DESC, r.titles DESC, r.hits DESC, r.plan_id, r.doc",
         branches.join(" UNION ALL "),
         args.len()

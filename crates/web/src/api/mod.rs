@@ -20,6 +20,7 @@ pub mod openapi;
 mod progress;
 mod read;
 pub mod reply;
+mod search;
 mod write;
 
 use std::collections::HashMap;
@@ -94,6 +95,17 @@ pub fn endpoints() -> Vec<Endpoint> {
             read::list_plans,
             doc("list_plans", "The plans the caller may see")
                 .ok(Reply::array("plans: id, title, org, kind, status, period")),
+        ),
+        Endpoint::new(
+            M::GET,
+            "/api/v1/search",
+            search::search,
+            doc("search", "Thai full-text search over every plan the caller may read: projects, KPIs, guidelines, narratives; Thai words are found inside compounds; best first")
+                .query(&[
+                    ("q", true, "the words to look for"),
+                    ("limit", false, "how many hits, 1 to 200 (50 by default)"),
+                ])
+                .ok(Reply::json::<search::SearchReply>("the hits, each with its page and its matches marked")),
         ),
         Endpoint::new(
             M::GET,

@@ -24,7 +24,7 @@ use crate::i18n::{Lang, Texts};
 /// At most this many hits are shown.
 pub const LIMIT: usize = 50;
 /// Longer queries are cut here (characters).
-const MAX_QUERY_CHARS: usize = 200;
+pub const MAX_QUERY_CHARS: usize = 200;
 
 #[derive(Deserialize)]
 pub struct SearchParams {
@@ -91,7 +91,7 @@ pub fn link(hit: &Hit) -> String {
 }
 
 /// Hits grouped by plan, the plans in the order of their best hit.
-fn group(hits: Vec<Hit>, lang: Lang, tree: &crate::visibility::OrgTree) -> Vec<PlanHits> {
+fn group(hits: Vec<Hit>, lang: Lang) -> Vec<PlanHits> {
     let s = search_texts(lang);
     let mut groups: Vec<(String, PlanHits)> = Vec::new();
     for h in hits {
@@ -112,9 +112,7 @@ fn group(hits: Vec<Hit>, lang: Lang, tree: &crate::visibility::OrgTree) -> Vec<P
                 PlanHits {
                     title: h.plan_title,
                     link: format!("/plans/{}", h.plan),
-                    org: phaen_domain::OrgCode::parse(&h.org)
-                        .map(|c| tree.name(&c))
-                        .unwrap_or_else(|_| h.org.clone()),
+                    org: h.org_name.clone(),
                     hits: vec![view],
                 },
             )),
@@ -138,14 +136,10 @@ pub async fn search_page(
     let (groups, cut) = if query.is_empty() {
         (Vec::new(), false)
     } else {
-        let readable =
-            crate::visibility::readable_plans(&state.store, &viewer.memberships, true).await?;
-        let hits = state
-            .store
-            .search(&query, &readable.search_scope(), LIMIT)
-            .await?;
+        let scope = crate::visibility::search_scope(&state.store, &viewer.memberships).await?;
+        let hits = state.store.search(&query, &scope, LIMIT).await?;
         let cut = hits.len() == LIMIT;
-        (group(hits, lang, &readable.tree), cut)
+        (group(hits, lang), cut)
     };
     Ok(SearchPage {
         lang,

@@ -102,7 +102,7 @@ pub struct RollupView {
 /// The organization to sum: the one asked for when the viewer belongs to it or oversees it
 /// (provincial office, department), else the same 404 as a plan they may not read; by
 /// default the first organization they belong to.
-async fn org_for(
+pub(crate) async fn org_for(
     state: &AppState,
     viewer: &Viewer,
     asked: Option<&str>,
@@ -130,6 +130,16 @@ async fn org_for(
     }
     let up = (chain.len() > 1 && may(1)).then(|| chain[1].clone());
     Ok((org, up))
+}
+
+/// An organization's Thai name, or its code when it cannot be read.
+pub(crate) async fn name_of_org(state: &AppState, org: &OrgCode) -> String {
+    state
+        .store
+        .org(org)
+        .await
+        .map(|o| o.name_th)
+        .unwrap_or_else(|_| org.to_string())
 }
 
 fn year_of(lang: Lang, y: Option<&str>) -> Result<Option<u16>, AppError> {
@@ -164,12 +174,7 @@ pub async fn rollup_view(
         .store
         .rollup(&plan.id, &org, year.map(i64::from))
         .await?;
-    let org_name = state
-        .store
-        .org(&org)
-        .await
-        .map(|o| o.name_th)
-        .unwrap_or_else(|_| org.to_string());
+    let org_name = name_of_org(state, &org).await;
     let in_year = |y: i64| year.is_none_or(|w| i64::from(w) == y);
     let mut per_target: HashMap<&str, (i64, i64, Decimal)> = HashMap::new();
     let mut per_strategy: HashMap<&str, (i64, i64, BTreeMap<i64, Decimal>)> = HashMap::new();
