@@ -39,7 +39,7 @@ pub fn kids<'a>(e: &'a Element, kinds: &[ElementKind]) -> Vec<&'a Element> {
 }
 
 /// Every element of `kind` at or below `e`, depth first.
-pub fn below<'a>(e: &'a Element, kind: ElementKind) -> Vec<&'a Element> {
+pub fn below(e: &Element, kind: ElementKind) -> Vec<&Element> {
     let mut out = Vec::new();
     let mut walked = Vec::new();
     e.walk(None, &mut walked);
