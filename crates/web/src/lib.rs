@@ -100,6 +100,14 @@ pub fn routes() -> Vec<(&'static str, MethodRouter<AppState>)> {
             get(plan_pages::export::export_pdf),
         ),
         (
+            "/plans/{id}/export.docx",
+            get(plan_pages::office::export_docx),
+        ),
+        (
+            "/plans/{id}/export.xlsx",
+            get(plan_pages::office::export_xlsx),
+        ),
+        (
             "/plans/{id}/elements/{eid}",
             get(plan_pages::element::element_page),
         ),

@@ -56,6 +56,8 @@ const ROUTES: &[(&str, &str, Expect)] = &[
     ("GET", "/plans/{id}/roadmap", Theirs),
     ("GET", "/plans/{id}/roadmap.xlsx", Theirs),
     ("GET", "/plans/{id}/export.pdf", Theirs),
+    ("GET", "/plans/{id}/export.docx", Theirs),
+    ("GET", "/plans/{id}/export.xlsx", Theirs),
     ("GET", "/plans/{id}/elements/{eid}", Theirs),
     ("GET", "/plans/{id}/budgets", Theirs),
     ("GET", "/plans/{id}/revisions", Theirs),

@@ -1,5 +1,6 @@
-//! `phaen export PLAN --format json|pdf [-o FILE] [--digits thai|arabic]`: the canonical JSON of
-//! a whole plan, or the plan as a document in the layout Thai agencies file for its kind.
+//! `phaen export PLAN --format json|pdf|docx|xlsx [-o FILE] [--digits thai|arabic]`: the
+//! canonical JSON of a whole plan, or the plan as a PDF or Word document in the layout Thai
+//! agencies file for its kind, or an Excel workbook of its tables.
 
 use std::path::PathBuf;
 
@@ -10,10 +11,15 @@ use phaen_store::{PlanStore, Store};
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum Format {
     Json,
+    /// The plan as a PDF in the layout Thai agencies file for its kind.
     Pdf,
+    /// The plan as a Word document in the same layout.
+    Docx,
+    /// The KPI, action-plan, budget (and roadmap) tables, one sheet each.
+    Xlsx,
 }
 
-/// The digits a document writes numbers, years and page numbers in.
+/// The digits a document writes its text and page numbers in.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DigitsArg {
     Thai,
@@ -41,7 +47,8 @@ pub struct Args {
     /// Output file (default: stdout). An existing file is replaced only when complete.
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Digits of numbers, years and page numbers in a document (not in JSON).
+    /// Digits of a document's text and page numbers (not of JSON); numbers in a workbook stay
+    /// numbers.
     #[arg(long, value_enum, default_value = "thai")]
     digits: DigitsArg,
 }
@@ -62,13 +69,22 @@ pub async fn run(store: &Store, args: Args) -> Result<()> {
         },
         None => store.load_plan(&id).await?,
     };
+    let digits: phaen_documents::layout::Digits = args.digits.into();
     let bytes = match args.format {
         Format::Json => plan.to_json().into_bytes(),
         Format::Pdf => {
-            let options = phaen_documents::layout::Options::new(args.digits.into());
+            let options = phaen_documents::layout::Options::new(digits);
             let doc = phaen_documents::layout::plan_document(&plan, &options);
             phaen_documents::pdf::render(&doc, options.digits)?
         }
+        Format::Docx => {
+            let options = phaen_documents::layout::Options::new(digits);
+            let doc = phaen_documents::layout::plan_document(&plan, &options);
+            phaen_documents::docx::write(&doc, digits)
+                .with_context(|| format!("cannot write plan {id} as DOCX"))?
+        }
+        Format::Xlsx => phaen_documents::xlsx::write(&plan, digits)
+            .with_context(|| format!("cannot write plan {id} as XLSX"))?,
     };
     match args.output {
         None if matches!(args.format, Format::Json) => {

@@ -25,6 +25,12 @@ impl Fonts {
     }
 }
 
+/// The compiled-in font files (name, bytes); empty when the build could not fetch them. The
+/// Word writer sets the text of figures with them too.
+pub fn faces() -> &'static [(&'static str, &'static [u8])] {
+    compiled::FACES
+}
+
 /// The compiled-in fonts, or why there are none (the build could not fetch them).
 pub fn get() -> Result<&'static Fonts, &'static str> {
     static FONTS: OnceLock<Fonts> = OnceLock::new();

@@ -81,6 +81,9 @@ enum Mode {
     BudgetHeader,
     Budget,
     Matrix,
+    /// A summary sheet Phaen writes beside the action-plan sheet (its second title line starts
+    /// 'ตารางสรุป'): it repeats what the action-plan sheet says, so its rows are context.
+    Summary,
 }
 
 struct Reader {
@@ -120,6 +123,13 @@ impl Reader {
         let t = p.text.trim();
         let id = self.plan_id.to_string();
         self.mode = Mode::None;
+        if t.starts_with("ตารางสรุป") {
+            self.sheet = None;
+            self.mode = Mode::Summary;
+            ctx.ledger
+                .context(&p.loc, "a summary sheet that repeats the action-plan table");
+            return;
+        }
         if t.starts_with("โครงการที่") {
             let issue = self.issue.clone().unwrap_or_default();
             self.sheet = Sheet::start(ctx, &mut self.model, &issue, p);
@@ -230,6 +240,13 @@ impl Reader {
                 .join(" "),
         );
         let c0 = squash(&row.cell(0));
+        if self.mode == Mode::Summary {
+            for cell in row.cells.iter().filter(|c| !c.is_empty()) {
+                ctx.ledger
+                    .context(&cell.loc, "summary sheet (repeats the action-plan table)");
+            }
+            return;
+        }
         if all.contains("ค่าเป้าหมาย") && all.contains("ตัวชี้วัด")
         {
             self.sheet = None;
@@ -262,6 +279,7 @@ impl Reader {
                 self.matrix
                     .row(ctx, &mut self.model, &mut self.vision, &id, row);
             }
+            Mode::Summary => {}
             Mode::None => ctx.warn(
                 Some(&row.loc),
                 "แถวตารางนี้ไม่อยู่ใต้หัวตารางที่รู้จัก จึงไม่ได้อ่าน",

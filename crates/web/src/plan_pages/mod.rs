@@ -10,6 +10,7 @@ pub mod element;
 pub mod export;
 pub mod map;
 pub mod money;
+pub mod office;
 pub mod revisions;
 pub mod roadmap;
 pub mod rollup;
@@ -51,7 +52,7 @@ pub struct NavItem {
 pub struct PlanNav {
     pub label: &'static str,
     pub items: Vec<NavItem>,
-    /// 'ดาวน์โหลดเอกสาร' and the plan's documents to download (PDF in Thai or Arabic digits).
+    /// 'ดาวน์โหลดเอกสาร' and the plan's documents to download (PDF in Thai or Arabic digits, Word, Excel).
     pub downloads_label: &'static str,
     pub downloads: Vec<NavItem>,
 }
@@ -79,14 +80,19 @@ impl PlanNav {
                 ("/coverage", p.coverage, Current::Coverage),
                 ("/rollup", p.rollup, Current::Rollup),
             ]);
-        let downloads = [("thai", p.pdf_thai_digits), ("arabic", p.pdf_arabic_digits)]
-            .into_iter()
-            .map(|(digits, label)| NavItem {
-                href: format!("/plans/{plan_id}/export.pdf?digits={digits}"),
-                label,
-                current: false,
-            })
-            .collect();
+        let downloads = [
+            ("export.pdf?digits=thai", p.pdf_thai_digits),
+            ("export.pdf?digits=arabic", p.pdf_arabic_digits),
+            ("export.docx", p.docx),
+            ("export.xlsx", p.xlsx),
+        ]
+        .into_iter()
+        .map(|(file, label)| NavItem {
+            href: format!("/plans/{plan_id}/{file}"),
+            label,
+            current: false,
+        })
+        .collect();
         PlanNav {
             label: p.nav_label,
             downloads_label: p.downloads,

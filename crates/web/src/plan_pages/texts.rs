@@ -5,10 +5,12 @@ use crate::i18n::Lang;
 
 pub struct PlanPageTexts {
     pub nav_label: &'static str,
-    /// The plan's documents to download, and the PDF in Thai or in Arabic digits.
+    /// The plan's documents to download: the PDF in Thai or in Arabic digits, Word and Excel.
     pub downloads: &'static str,
     pub pdf_thai_digits: &'static str,
     pub pdf_arabic_digits: &'static str,
+    pub docx: &'static str,
+    pub xlsx: &'static str,
     pub overview: &'static str,
     pub map: &'static str,
     pub table: &'static str,
@@ -119,6 +121,8 @@ pub static TH: PlanPageTexts = PlanPageTexts {
     downloads: "ดาวน์โหลดเอกสาร",
     pdf_thai_digits: "PDF (เลขไทย)",
     pdf_arabic_digits: "PDF (เลขอารบิก)",
+    docx: "Word (DOCX)",
+    xlsx: "Excel (XLSX)",
     overview: "ภาพรวม",
     map: "แผนที่ยุทธศาสตร์",
     table: "ตารางพันธกิจ เป้าประสงค์ กลยุทธ์",
@@ -210,6 +214,8 @@ pub static EN: PlanPageTexts = PlanPageTexts {
     downloads: "Download",
     pdf_thai_digits: "PDF (Thai digits)",
     pdf_arabic_digits: "PDF (Arabic digits)",
+    docx: "Word (DOCX)",
+    xlsx: "Excel (XLSX)",
     overview: "Overview",
     map: "Strategy map",
     table: "Mission–goal–strategy table",

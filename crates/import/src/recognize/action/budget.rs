@@ -80,6 +80,13 @@ impl Budget {
     pub fn row(&mut self, ctx: &mut Ctx, model: &mut Model, row: &Row) {
         let n = row.cells.len();
         let c0 = text(row, 0);
+        if squash(&c0).starts_with("รวม") {
+            // The table's total row (รวมงบประมาณ): sums of the rows above, nothing new.
+            for cell in row.cells.iter().filter(|c| !c.is_empty()) {
+                ctx.ledger.context(&cell.loc, "the table's total row");
+            }
+            return;
+        }
         if !c0.is_empty() {
             self.structure(ctx, model, &c0, &row.cells[0].loc);
         }

@@ -38,8 +38,8 @@ pub(super) fn value(text: &str) -> Option<Option<Decimal>> {
     parse_decimal(t).ok().map(Some)
 }
 
-/// Labelled items run together in one cell. `dotted`: two-part labels followed by a space
-/// ('๓.๒ ส่งเสริม ... ๓.๓ ส่งเสริม ...'); otherwise list labels ('๑.ร้อยละ ... ๒.ระบบ ...').
+/// Labelled items run together in one cell. `dotted`: two-part (or deeper: '1.1.1') labels
+/// followed by a space ('๓.๒ ส่งเสริม ... ๓.๓ ส่งเสริม ...'); otherwise list labels ('๑.ร้อยละ ... ๒.ระบบ ...').
 /// Returns the text before the first label and each (label, text).
 pub(super) fn split_labels(text: &str, dotted: bool) -> (String, Vec<(String, String)>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -60,6 +60,16 @@ pub(super) fn split_labels(text: &str, dotted: bool) -> (String, Vec<(String, St
                 let mut m = k;
                 while m < chars.len() && is_digit(chars[m].1) {
                     m += 1;
+                }
+                // Deeper labels ('1.1.1', a project under strategy 1.1) read the same way.
+                while m > k
+                    && chars.get(m).is_some_and(|c| c.1 == '.')
+                    && chars.get(m + 1).is_some_and(|c| is_digit(c.1))
+                {
+                    m += 1;
+                    while m < chars.len() && is_digit(chars[m].1) {
+                        m += 1;
+                    }
                 }
                 if m > k && chars.get(m).is_some_and(|c| c.1.is_whitespace()) {
                     marks.push((chars[i].0, chars[m].0));
@@ -202,6 +212,9 @@ mod tests {
         let (_, items) = split_labels("๑.ร้อยละของ ก ๒.ระบบ ๑.๕ ข", false);
         assert_eq!(items.len(), 2);
         assert_eq!(items[1], ("๒.".into(), "ระบบ ๑.๕ ข".into()));
+        // A project numbered under its strategy, as Phaen writes it.
+        let (_, items) = split_labels("1.1.2 โครงการ ก", true);
+        assert_eq!(items, [("1.1.2".into(), "โครงการ ก".into())]);
     }
 
     #[test]

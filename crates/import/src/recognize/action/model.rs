@@ -124,7 +124,14 @@ impl Model {
                 (id, s)
             }
             None => {
-                let g = Element::new(ElementKind::Goal, text.trim());
+                // A numbered goal ('1.1 สหกรณ์...', as Phaen writes a goal it numbers) keeps
+                // its number as its label.
+                let g = match crate::words::split_number_label(text)
+                    .filter(|(l, t)| l.trim_end_matches('.').contains('.') && !t.is_empty())
+                {
+                    Some((l, t)) => Element::new(ElementKind::Goal, t.trim()).with_label(l),
+                    None => Element::new(ElementKind::Goal, text.trim()),
+                };
                 let id = g.id.to_string();
                 issue.goal = Some(g);
                 (id, Seen::New)

@@ -2,7 +2,6 @@
 //! provincial office keeps, with 'data as of' and revision, filtered by year, unit and
 //! cooperative through query parameters; the download holds the same rows as the page.
 
-pub mod rows;
 pub mod texts;
 pub mod xlsx;
 
@@ -14,12 +13,12 @@ use axum::response::{IntoResponse, Response};
 use phaen_domain::{BeYear, Plan, PlanKind};
 use serde::Deserialize;
 
-use super::{Current, PlanNav, readable_plan, revision_number};
+use super::{Current, PlanNav, readable_plan};
 use crate::AppState;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::i18n::{Lang, Texts};
-use rows::{Filter, Roadmap, Row};
+use phaen_documents::roadmap::{self as rows, Filter, Roadmap, Row};
 pub use texts::RoadmapTexts;
 
 /// The filters as the form sends them; an empty value means 'all'.
@@ -106,16 +105,7 @@ async fn load(
 
 /// 'ข้อมูล ณ วันที่ 29 มิถุนายน 2566 · ปรับปรุงครั้งที่ 2'.
 pub fn stamp_line(plan: &Plan, r: &RoadmapTexts) -> String {
-    let date = plan
-        .as_of
-        .map(phaen_domain::thai::format_long_date)
-        .unwrap_or_else(|| r.no_date.to_string());
-    format!(
-        "{} {date} · {} {}",
-        r.as_of,
-        r.revision,
-        revision_number(plan)
-    )
+    r.words.stamp_line(plan)
 }
 
 #[derive(Template, WebTemplate)]
@@ -174,7 +164,7 @@ pub async fn roadmap_page(
     let (plan, filter) = load(&state, &viewer, &id, &q).await?;
     let lang = viewer.lang;
     let r = RoadmapTexts::of(lang);
-    let roadmap = rows::roadmap(&plan, &filter, lang);
+    let roadmap = rows::roadmap(&plan, &filter, doc_lang(lang));
     let plan_id = plan.id.to_string();
     let year_headings = roadmap
         .years
@@ -217,8 +207,8 @@ pub async fn roadmap_xlsx(
 ) -> Result<Response, AppError> {
     let (plan, filter) = load(&state, &viewer, &id, &q).await?;
     let lang = viewer.lang;
-    let roadmap = rows::roadmap(&plan, &filter, lang);
-    let bytes = match xlsx::workbook(&plan, &roadmap, &filter, RoadmapTexts::of(lang)) {
+    let roadmap = rows::roadmap(&plan, &filter, doc_lang(lang));
+    let bytes = match xlsx::workbook(&plan, &roadmap, &filter, RoadmapTexts::of(lang).words) {
         Ok(b) => b,
         Err(e) => {
             tracing::error!(error = %e, "writing the roadmap workbook failed");
@@ -235,4 +225,12 @@ pub async fn roadmap_xlsx(
         bytes,
     )
         .into_response())
+}
+
+/// The documents crate's name for the viewer's language.
+pub fn doc_lang(lang: Lang) -> rows::Lang {
+    match lang {
+        Lang::Th => rows::Lang::Th,
+        Lang::En => rows::Lang::En,
+    }
 }

@@ -1,6 +1,9 @@
-//! The fixed words of the roadmap page and its XLSX export, in Thai and English.
+//! The fixed words of the roadmap page, in Thai and English; the table's words are the ones
+//! its workbook uses (`phaen_documents::roadmap::Words`).
 
 use phaen_domain::{BeYear, ReadinessKind};
+
+use phaen_documents::roadmap::{self as words, Words};
 
 use crate::i18n::Lang;
 
@@ -35,10 +38,8 @@ pub struct RoadmapTexts {
     pub ticked: &'static str,
     pub not_ticked: &'static str,
     pub owner: &'static str,
-    can_run: &'static str,
-    prepare: &'static str,
-    in_plan: &'static str,
-    plain_year: &'static str,
+    /// The words the roadmap's table shares with its workbook.
+    pub words: &'static Words,
 }
 
 impl RoadmapTexts {
@@ -51,86 +52,74 @@ impl RoadmapTexts {
 
     /// The heading of a year's readiness column: what a tick means that year.
     pub fn year_heading(&self, year: BeYear, kind: Option<ReadinessKind>) -> String {
-        let words = match kind {
-            Some(ReadinessKind::CanRun) => self.can_run,
-            Some(ReadinessKind::PrepareBudget) => self.prepare,
-            Some(ReadinessKind::InPlan) => self.in_plan,
-            None => self.plain_year,
-        };
-        format!("{words} {year}")
+        self.words.year_heading(year, kind)
     }
 }
 
 pub static TH: RoadmapTexts = RoadmapTexts {
     title: "Road Map",
     caption: "งานและโครงการตาม Road Map จัดกลุ่มตามยุทธศาสตร์และประเภทสหกรณ์",
-    no: "ที่",
-    alignment: "ความสอดคล้อง",
-    project: "งาน/โครงการ",
-    kpi: "ตัวชี้วัดโครงการ",
-    target_group: "กลุ่มเป้าหมาย",
-    budget: "งบประมาณ (บาท)",
-    readiness: "ความพร้อมของการดำเนินงาน (ปี)",
-    units: "หน่วยงานรับผิดชอบ",
-    main: "หลัก",
-    support: "สนับสนุน",
-    results: "ผลการดำเนินงาน",
-    total: "รวมงบประมาณ",
-    as_of: "ข้อมูล ณ วันที่",
-    revision: "ปรับปรุงครั้งที่",
-    no_date: "ไม่ระบุ",
-    filters: "เลือกแสดง",
-    year: "ปี",
-    unit: "หน่วยงาน",
-    coop: "สหกรณ์",
+    no: words::TH.no,
+    alignment: words::TH.alignment,
+    project: words::TH.project,
+    kpi: words::TH.kpi,
+    target_group: words::TH.target_group,
+    budget: words::TH.budget,
+    readiness: words::TH.readiness,
+    units: words::TH.units,
+    main: words::TH.main,
+    support: words::TH.support,
+    results: words::TH.results,
+    total: words::TH.total,
+    as_of: words::TH.as_of,
+    revision: words::TH.revision,
+    no_date: words::TH.no_date,
+    filters: words::TH.filters,
+    year: words::TH.year,
+    unit: words::TH.unit,
+    coop: words::TH.coop,
     all: "ทั้งหมด",
     apply: "แสดง",
     clear: "ล้างตัวเลือก",
     download: "ดาวน์โหลด Excel (XLSX)",
     nothing: "ไม่มีงานหรือโครงการที่ตรงกับตัวเลือก",
     not_roadmap: "แผนนี้ไม่ใช่ Road Map",
-    ticked: "√",
-    not_ticked: "-",
+    ticked: words::TH.ticked,
+    not_ticked: words::TH.not_ticked,
     owner: "หน่วยงานเจ้าของแผน",
-    can_run: "ดำเนินการได้ในปี",
-    prepare: "เตรียมงบประมาณ/แผน ปี",
-    in_plan: "บรรจุในแผน ปี",
-    plain_year: "ปี",
+    words: &words::TH,
 };
 
 pub static EN: RoadmapTexts = RoadmapTexts {
     title: "Roadmap",
     caption: "The roadmap's work and projects, grouped by strategy and cooperative type",
-    no: "No.",
-    alignment: "Alignment",
-    project: "Work / project",
-    kpi: "Project KPI",
-    target_group: "Target group",
-    budget: "Budget (baht)",
-    readiness: "Readiness (year)",
-    units: "Responsible units",
-    main: "Main",
-    support: "Supporting",
-    results: "Results",
-    total: "Total budget",
-    as_of: "Data as of",
-    revision: "Revision",
-    no_date: "not stated",
-    filters: "Show",
-    year: "Year",
-    unit: "Unit",
-    coop: "Cooperative",
+    no: words::EN.no,
+    alignment: words::EN.alignment,
+    project: words::EN.project,
+    kpi: words::EN.kpi,
+    target_group: words::EN.target_group,
+    budget: words::EN.budget,
+    readiness: words::EN.readiness,
+    units: words::EN.units,
+    main: words::EN.main,
+    support: words::EN.support,
+    results: words::EN.results,
+    total: words::EN.total,
+    as_of: words::EN.as_of,
+    revision: words::EN.revision,
+    no_date: words::EN.no_date,
+    filters: words::EN.filters,
+    year: words::EN.year,
+    unit: words::EN.unit,
+    coop: words::EN.coop,
     all: "All",
     apply: "Show",
     clear: "Clear",
     download: "Download Excel (XLSX)",
     nothing: "No work or project matches these choices",
     not_roadmap: "This plan is not a roadmap",
-    ticked: "√",
-    not_ticked: "-",
+    ticked: words::EN.ticked,
+    not_ticked: words::EN.not_ticked,
     owner: "Plan owner",
-    can_run: "Can run in",
-    prepare: "Budget being prepared for",
-    in_plan: "In a plan for",
-    plain_year: "Year",
+    words: &words::EN,
 };
