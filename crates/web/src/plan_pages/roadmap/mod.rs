@@ -134,8 +134,8 @@ struct RoadmapPage {
 impl RoadmapPage {
     fn flag(&self, f: &Option<bool>) -> &'static str {
         match f {
-            Some(true) => self.r.ticked,
-            Some(false) => self.r.not_ticked,
+            Some(true) => self.r.words.ticked,
+            Some(false) => self.r.words.not_ticked,
             None => "",
         }
     }
