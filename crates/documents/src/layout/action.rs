@@ -9,7 +9,7 @@ use phaen_domain::{BeYear, Element, ElementKind, MoneyUnit, Plan};
 use rust_decimal::Decimal;
 
 use super::common::{
-    all_of, below, cover, kpi_table, labelled, named, responsible, sections, target_text, years,
+    all_of, below, cover, kpi_table, labelled, named, responsible, sections, years,
 };
 use super::model::{Block, Cell, Document, Orientation, Part, Shade, Table};
 use super::options::Options;
@@ -243,16 +243,7 @@ fn group_table(
                 row.push(Cell::lines(lines.clone()).span(1, k as u16));
             }
             match p.kpis.get(i) {
-                Some(kpi) => {
-                    row.push(Cell::text(
-                        o.text(&labelled(kpi.label.as_deref(), &kpi.name)),
-                    ));
-                    row.push(Cell::text(o.text(kpi.unit.as_deref().unwrap_or("-"))).centered());
-                    row.extend(years.iter().map(|y| {
-                        let t = kpi.targets.iter().find(|t| t.year == *y);
-                        Cell::text(t.map_or("-".to_string(), |t| target_text(t, o))).centered()
-                    }));
-                }
+                Some(kpi) => row.extend(super::common::kpi_cells(kpi, years, o)),
                 None => {
                     row.extend((0..2 + n).map(|_| Cell::text("")));
                 }

@@ -146,6 +146,19 @@ pub fn target_text(t: &YearTarget, o: &Options) -> String {
 }
 
 /// The KPI table of seed 000: ตัวชี้วัด | หน่วยนับ | ปี 2568 | ปี 2569 | ...
+/// A KPI's cells in a row: its name, its unit and its target in each year ('-' for none).
+pub fn kpi_cells(k: &Kpi, years: &[BeYear], o: &Options) -> Vec<Cell> {
+    let mut row = vec![
+        Cell::text(o.text(&labelled(k.label.as_deref(), &k.name))),
+        Cell::text(o.text(k.unit.as_deref().unwrap_or("-"))).centered(),
+    ];
+    row.extend(years.iter().map(|y| {
+        let t = k.targets.iter().find(|t| t.year == *y);
+        Cell::text(t.map_or("-".to_string(), |t| target_text(t, o))).centered()
+    }));
+    row
+}
+
 pub fn kpi_table(kpis: &[&Kpi], years: &[BeYear], o: &Options) -> Table {
     let mut widths = vec![8, 2];
     widths.extend(years.iter().map(|_| 2));
@@ -155,20 +168,7 @@ pub fn kpi_table(kpis: &[&Kpi], years: &[BeYear], o: &Options) -> Table {
             .iter()
             .map(|y| Cell::head(format!("ปี {}", o.year(*y)))),
     );
-    let body = kpis
-        .iter()
-        .map(|k| {
-            let mut row = vec![
-                Cell::text(o.text(&labelled(k.label.as_deref(), &k.name))),
-                Cell::text(o.text(k.unit.as_deref().unwrap_or("-"))).centered(),
-            ];
-            row.extend(years.iter().map(|y| {
-                let t = k.targets.iter().find(|t| t.year == *y);
-                Cell::text(t.map_or("-".to_string(), |t| target_text(t, o))).centered()
-            }));
-            row
-        })
-        .collect();
+    let body = kpis.iter().map(|k| kpi_cells(k, years, o)).collect();
     Table {
         caption: None,
         widths,

@@ -6,8 +6,7 @@
 use phaen_domain::{BeYear, Element, ElementKind, Plan, SwotKind, TowsType};
 
 use super::common::{
-    cover, kids, kpi_table, labelled, labelled_items, named, period, responsible, sections,
-    target_text, years,
+    cover, kids, kpi_table, labelled, labelled_items, named, period, responsible, sections, years,
 };
 use super::model::{Block, Cell, Document, Orientation, Part, Shade, Table};
 use super::options::Options;
@@ -537,16 +536,7 @@ fn action_table(s: &Element, years: &[BeYear], money: bool, o: &Options) -> Tabl
                     row.push(Cell::lines(lines).span(1, k as u16));
                 }
                 match p.kpis.get(i) {
-                    Some(kpi) => {
-                        row.push(Cell::text(
-                            o.text(&labelled(kpi.label.as_deref(), &kpi.name)),
-                        ));
-                        row.push(Cell::text(o.text(kpi.unit.as_deref().unwrap_or("-"))).centered());
-                        row.extend(years.iter().map(|y| {
-                            let t = kpi.targets.iter().find(|t| t.year == *y);
-                            Cell::text(t.map_or("-".to_string(), |t| target_text(t, o))).centered()
-                        }));
-                    }
+                    Some(kpi) => row.extend(super::common::kpi_cells(kpi, years, o)),
                     None => {
                         row.push(Cell::text(""));
                         row.push(Cell::text(""));
